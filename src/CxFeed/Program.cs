@@ -1,0 +1,3 @@
+using CxFeed.Cli;
+
+return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
