@@ -21,7 +21,7 @@ public static class Verbs
             Set("base", "words", "chars"), Set("html"), NotBuiltYet("excerpt")),
         new Verb("build", "cxfeed build --out DIR [--content DIR] [--feeds DIR]",
             "Write every feed, format and page as static files (with .gz and .br siblings).",
-            Set("out", "content", "feeds"), Set(), NotBuiltYet("build")),
+            Set("out", "content", "feeds"), Set(), BuildCommand.RunAsync),
     }.ToDictionary(verb => verb.Name, StringComparer.Ordinal);
 
     public static string Help()

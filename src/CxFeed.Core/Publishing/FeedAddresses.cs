@@ -1,0 +1,22 @@
+using CxFeed.Core.Syndication;
+
+namespace CxFeed.Core.Publishing;
+
+/// <summary>
+/// Where each feed page lives, the same for the server and for static files, never with a query:
+/// <c>/feeds/{name}.{ext}</c> for the first page, <c>/feeds/{name}/page/{n}.{ext}</c> for later
+/// ones; automatic feeds are named <c>category/{slug}</c> and <c>tag/{slug}</c>.
+/// </summary>
+public static class FeedAddresses
+{
+    public const string Root = "/feeds/";
+
+    /// <summary>The unescaped address of one page (1-based) of a feed in a format.</summary>
+    public static string Of(string feedName, FeedFormat format, int page = 1) =>
+        page == 1
+            ? $"{Root}{feedName}.{format.Name()}"
+            : $"{Root}{feedName}/page/{page}.{format.Name()}";
+
+    /// <summary>The address made absolute against the public base (its path kept: a base of <c>https://x/blog/</c> gives <c>https://x/blog/feeds/…</c>).</summary>
+    public static Uri Absolute(Uri publicBase, string address) => new(publicBase, address.TrimStart('/'));
+}

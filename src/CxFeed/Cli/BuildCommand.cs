@@ -1,0 +1,96 @@
+using CxFeed.Core;
+using CxFeed.Core.Cleaning;
+using CxFeed.Core.Content;
+using CxFeed.Core.Excerpts;
+using CxFeed.Core.Publishing;
+using CxFeed.Core.Syndication;
+
+namespace CxFeed.Cli;
+
+/// <summary>
+/// <c>cxfeed build --out DIR</c>: reads the posts, renders every feed, format and page and writes
+/// them as static files into DIR, swapped into place whole. Exit 1 when the content has problems
+/// (the files are still written, from the good posts), 2 for bad usage, settings or definitions.
+/// </summary>
+public static class BuildCommand
+{
+    public static async Task<int> RunAsync(CommandContext context)
+    {
+        var output = context.Option("out");
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            await context.Error.WriteLineAsync("cxfeed build: --out DIR is required");
+            return ExitCode.Usage;
+        }
+        var site = context.Settings<SiteOptions>();
+        var content = context.Settings<ContentOptions>();
+        var feeds = context.Settings<FeedsOptions>();
+        var publish = context.Settings<PublishOptions>();
+        var definitions = await FeedDefinitionReader.ReadFolderAsync(feeds.Path, context.CancellationToken);
+        if (!definitions.Problems.IsEmpty)
+        {
+            foreach (var problem in definitions.Problems)
+                await context.Error.WriteLineAsync($"cxfeed: feed definition {problem}");
+            return ExitCode.Usage;
+        }
+        if (!Directory.Exists(content.Path))
+        {
+            await context.Error.WriteLineAsync($"cxfeed: setting {ContentOptions.Section}:Path: '{content.Path}' is not a folder");
+            return ExitCode.Usage;
+        }
+
+        var pages = new List<PostPage>();
+        await foreach (var page in new FolderSource(content.Path, site.BaseUri).ReadAsync(context.CancellationToken))
+            pages.Add(page);
+        var excerpts = new ExcerptBuilder();
+        var snapshot = new SnapshotBuilder(new PostReader(content, site), new HtmlCleaner(), excerpts).Build(pages);
+        var publication = new FeedRenderer(site, publish, feeds, excerpts).Render(snapshot, definitions.Definitions);
+
+        var progress = context.OutputIsTerminal ? new ProgressLine(context.Out, publication.Files.Length) : null;
+        try
+        {
+            await PublicationFolder.WriteAsync(publication, output, progress, context.CancellationToken);
+        }
+        catch (IOException failure)
+        {
+            progress?.End();
+            await context.Error.WriteLineAsync($"cxfeed build: {failure.Message}");
+            return ExitCode.Usage;
+        }
+        progress?.End();
+
+        foreach (var problem in publication.Problems)
+            await context.Error.WriteLineAsync($"cxfeed build: {problem}");
+        var summary = $"{publication.Files.Length} files from {snapshot.Entries.Length} posts written to {output} (version {publication.Version[..12]})";
+        if (publication.Problems.IsEmpty)
+        {
+            await context.Out.WriteLineAsync(summary);
+            return ExitCode.Ok;
+        }
+        await context.Out.WriteLineAsync($"{summary}; {publication.Problems.Length} problems: the feeds hold the posts that could be published");
+        return ExitCode.ContentProblems;
+    }
+
+    /// <summary>One line rewritten in place on a terminal; nothing at all when the output is redirected.</summary>
+    private sealed class ProgressLine(TextWriter output, int total) : IProgress<int>
+    {
+        private int _shown = -1;
+
+        public void Report(int value)
+        {
+            // A few hundred updates at most, however many files.
+            var percent = total == 0 ? 100 : value * 100 / total;
+            if (percent == _shown)
+                return;
+            _shown = percent;
+            output.Write($"\rwriting {value}/{total} files");
+            output.Flush();
+        }
+
+        public void End()
+        {
+            if (_shown >= 0)
+                output.Write("\r\u001b[K");
+        }
+    }
+}
