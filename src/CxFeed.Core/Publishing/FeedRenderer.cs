@@ -150,7 +150,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         var excerpt = entry.ExcerptAt(style.ExcerptBudget, excerpts);
         var link = WithParameters(post.CanonicalUrl, style.LinkParameters);
         var content = style.Content == FeedContent.Full
-            ? entry.ContentHtml + Attribution(style.Attribution, post, link)
+            ? entry.ContentHtml + Attribution(style.Attribution, post)
             : excerpt.Html;
         var categories = ImmutableArray.CreateBuilder<FeedCategory>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -194,9 +194,10 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
 
     /// <summary>
     /// The attribution paragraph: the template's text HTML-escaped, its placeholders replaced by
-    /// escaped values, the site and the link as links.
+    /// escaped values, the site and the post's canonical URL as links (the canonical URL as it is:
+    /// link parameters are for the item link a reader follows, not for the credit).
     /// </summary>
-    private string Attribution(string? template, Content.Post post, Uri link)
+    private string Attribution(string? template, Content.Post post)
     {
         if (template is null)
             return "";
@@ -208,7 +209,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
             html.Append(placeholder.Groups[1].Value switch
             {
                 "site" => $"<a href=\"{HtmlText.Escape(_home.AbsoluteUri)}\">{HtmlText.Escape(site.Title)}</a>",
-                "link" => $"<a href=\"{HtmlText.Escape(link.AbsoluteUri)}\">{HtmlText.Escape(link.AbsoluteUri)}</a>",
+                "link" => $"<a href=\"{HtmlText.Escape(post.CanonicalUrl.AbsoluteUri)}\">{HtmlText.Escape(post.CanonicalUrl.AbsoluteUri)}</a>",
                 "title" => HtmlText.Escape(post.Title),
                 _ => HtmlText.Escape(post.Authors.IsEmpty ? site.Title : string.Join(", ", post.Authors)),
             });

@@ -151,26 +151,32 @@ public static partial class FeedDefinitionReader
             return PostSelection.All;
         }
         var selection = PostSelection.All;
+        var mistakes = 0;
+        void Mistake(string inner, string reason)
+        {
+            mistakes++;
+            problem(inner, reason);
+        }
         foreach (var property in value.EnumerateObject())
         {
             var inner = $"{field}.{property.Name}";
             switch (property.Name)
             {
                 case "categories":
-                    selection = selection with { Categories = Texts(inner, property.Value, problem) };
+                    selection = selection with { Categories = Texts(inner, property.Value, Mistake) };
                     break;
                 case "tags":
-                    selection = selection with { Tags = Texts(inner, property.Value, problem) };
+                    selection = selection with { Tags = Texts(inner, property.Value, Mistake) };
                     break;
                 case "authors":
-                    selection = selection with { Authors = Texts(inner, property.Value, problem) };
+                    selection = selection with { Authors = Texts(inner, property.Value, Mistake) };
                     break;
                 default:
-                    problem(inner, "is not one of categories, tags, authors");
+                    Mistake(inner, "is not one of categories, tags, authors");
                     break;
             }
         }
-        if (selection.IsAll)
+        if (selection.IsAll && mistakes == 0)
             problem(field, "names no category, tag or author: write \"all\" for every post");
         return selection;
     }

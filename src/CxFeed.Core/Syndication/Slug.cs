@@ -15,7 +15,8 @@ public static class Slug
     {
         var slug = new StringBuilder(name.Length);
         var pendingDash = false;
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        // Normalising throws on a lone surrogate: drop what no feed may carry first.
+        foreach (var c in XmlCharacters.Keep(name).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
