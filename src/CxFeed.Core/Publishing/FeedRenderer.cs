@@ -21,8 +21,14 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     private readonly ImmutableArray<Uri> _hubs = [.. publish.HubUris];
     private readonly FeedGenerator _generator = new(publish.Generator);
 
-    /// <summary>Every page of every feed in every format it is defined in, with the snapshot's version and problems.</summary>
-    public Publication Render(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
+    /// <summary>Every page of every feed in every format it is defined in, compressed, with the snapshot's version and problems.</summary>
+    public Publication Render(Snapshot snapshot, IEnumerable<FeedDefinition> definitions) =>
+        new(snapshot.Version, snapshot.Problems, RenderPages(snapshot, definitions)
+            .AsParallel()
+            .Select(page => PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified)));
+
+    /// <summary>The bytes of every page of every feed in every format, in plan order: what <see cref="Render"/> compresses.</summary>
+    public ImmutableArray<RenderedPage> RenderPages(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
     {
         var items = new ItemCache(this, snapshot.Entries);
         var pages = new List<PageJob>();
@@ -42,9 +48,8 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 }
             }
         }
-        // Pages are independent: render them on every core; the publication orders them by address.
-        var files = pages.AsParallel().Select(Render).ToList();
-        return new Publication(snapshot.Version, snapshot.Problems, files);
+        // Pages are independent: write them on every core, in a stable order.
+        return [.. pages.AsParallel().AsOrdered().Select(Render)];
     }
 
     /// <summary>
@@ -105,7 +110,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 
-    private PublishedFile Render(PageJob job)
+    private RenderedPage Render(PageJob job)
     {
         var definition = job.Definition;
         var format = job.Format;
@@ -127,7 +132,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 job.Page < job.PageCount ? Page(job.Page + 1) : null),
             _hubs,
             job.Items);
-        using var bytes = new MemoryStream();
+        using var bytes = new PageBuffer(ExpectedLength(job.Items));
         switch (format)
         {
             case FeedFormat.Rss:
@@ -140,7 +145,20 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 JsonFeedWriter.Write(document, bytes);
                 break;
         }
-        return PublishedFile.Create(FeedAddresses.Of(definition.Name, format, job.Page), format.ContentType(), bytes.ToArray(), job.Updated);
+        return new RenderedPage(FeedAddresses.Of(definition.Name, format, job.Page), format.ContentType(), bytes.ToMemory(), job.Updated);
+    }
+
+    /// <summary>
+    /// About how many bytes a page takes in any of the formats: its text plus a sixth for escapes and
+    /// multi-byte characters, and the markup around each item. Measured on WordPress posts, within
+    /// a few percent; a short guess only costs one copy of the page.
+    /// </summary>
+    private static int ExpectedLength(ImmutableArray<FeedItem> items)
+    {
+        long characters = 4096;
+        foreach (var item in items)
+            characters += (item.ContentHtml.Length + item.Summary.Length + item.Title.Length) * 7L / 6 + 1024;
+        return (int)Math.Min(characters, Array.MaxLength);
     }
 
     /// <summary>An entry as an item of a feed of the given style: link parameters, content and attribution applied.</summary>
@@ -242,3 +260,6 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 }
+
+/// <summary>One page of one feed in one format as bytes, before compression.</summary>
+public sealed record RenderedPage(string Address, string ContentType, ReadOnlyMemory<byte> Bytes, DateTimeOffset LastModified);
