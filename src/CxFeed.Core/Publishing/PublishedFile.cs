@@ -10,10 +10,15 @@ namespace CxFeed.Core.Publishing;
 /// </summary>
 public sealed class PublishedFile
 {
-    /// <summary>Fixed so that the same bytes always compress to the same bytes (the gzip header carries no time).</summary>
-    public const CompressionLevel GzipLevel = CompressionLevel.SmallestSize;
+    /// <summary>
+    /// Fixed, so that the same bytes always compress to the same bytes (the gzip header carries no
+    /// time). Chosen on feed pages: gzip's default level is within 0.1% of its smallest at 1.5 times
+    /// the speed, and brotli 5 compresses better than gzip at its speed (90 MB/s here), where 9 and
+    /// 11 gain 1–2% for 20–100 times the time.
+    /// </summary>
+    public const CompressionLevel GzipLevel = CompressionLevel.Optimal;
 
-    public const int BrotliQuality = 9;
+    public const int BrotliQuality = 5;
 
     private const int BrotliWindow = 22;
 
