@@ -35,8 +35,18 @@ internal sealed class PageMetadata
 
     public string? BaseHref { get; private set; }
 
-    /// <summary>Each <c>&lt;time&gt;</c>'s classes and its value (its <c>datetime</c>, else its text).</summary>
-    public List<(HashSet<string> Classes, string Value)> Times { get; } = [];
+    /// <summary>Each <c>&lt;time&gt;</c>'s classes, its value (its <c>datetime</c>, else its text) and where it starts in the text.</summary>
+    public List<(HashSet<string> Classes, string Value, int Position)> Times { get; } = [];
+
+    /// <summary>
+    /// Where the post's body ends in the text, once known: a <c>&lt;time&gt;</c> after it is a
+    /// comment's or a sidebar's, not the post's.
+    /// </summary>
+    public int BodyEnd { get; set; } = int.MaxValue;
+
+    /// <summary>The <c>&lt;time&gt;</c> elements before the end of the post's body, with a value.</summary>
+    public IEnumerable<(HashSet<string> Classes, string Value, int Position)> PostTimes =>
+        Times.Where(time => time.Position < BodyEnd && time.Value.Length > 0);
 
     public List<string> AuthorLinks { get; } = [];
 
@@ -95,7 +105,7 @@ internal sealed class PageMetadata
             case "time":
                 var value = Attribute(element, "datetime") ?? HtmlSource.Text(element);
                 var classes = (Attribute(element, "class") ?? "").Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries);
-                Times.Add((new HashSet<string>(classes, StringComparer.Ordinal), value.Trim()));
+                Times.Add((new HashSet<string>(classes, StringComparer.Ordinal), value.Trim(), element.StreamPosition));
                 break;
             case "base":
                 BaseHref ??= Attribute(element, "href")?.Trim();

@@ -97,6 +97,8 @@ public sealed partial class PostReader
             reading.Warn(Reasons.InvalidJsonLd(block, reason));
         var baseUrl = page.BaseHref is { } baseHref && Resolve(reading.Page.Address, baseHref) is { } resolvedBase ? resolvedBase : reading.Page.Address;
 
+        var body = ReadBody(reading, document.DocumentNode, text);
+        page.BodyEnd = body?.Range.End.Value ?? int.MaxValue;
         var title = First(Precedence.Title, page);
         if (title is null)
             reading.Fail(Reasons.NoTitle);
@@ -105,7 +107,6 @@ public sealed partial class PostReader
         var canonical = FirstUrl(reading, Precedence.Canonical, page, baseUrl, "canonical URL") ?? reading.Page.Address;
         var shortlink = FirstUrl(reading, Precedence.Shortlink, page, baseUrl, "shortlink");
         var image = ReadImage(reading, page, baseUrl);
-        var body = ReadBody(reading, document.DocumentNode, text);
         if (!reading.Usable || title is null || published is null || body is null)
             return null;
         return new Post(

@@ -77,17 +77,17 @@ internal static class Precedence
         new("og:image", OpenGraphImage),
     ];
 
-    /// <summary>hAtom's <c>published</c> class first; else the first <c>&lt;time&gt;</c> that is not only an update.</summary>
+    /// <summary>hAtom's <c>published</c> class first; else the first <c>&lt;time&gt;</c> that is not an update (of those before the body's end).</summary>
     private static string? PublishedTime(PageMetadata page) =>
-        page.Times.FirstOrDefault(time => time.Classes.Contains("published") && time.Value.Length > 0).Value
-        ?? page.Times.FirstOrDefault(time => !time.Classes.Contains("updated") && time.Value.Length > 0).Value;
+        page.PostTimes.FirstOrDefault(time => time.Classes.Contains("published")).Value
+        ?? page.PostTimes.FirstOrDefault(time => !time.Classes.Contains("updated")).Value;
 
     /// <summary>
     /// A <c>&lt;time class="updated"&gt;</c> that is not also <c>published</c>: WordPress themes
     /// class one element "published updated" when the post was never changed.
     /// </summary>
     private static string? UpdatedTime(PageMetadata page) =>
-        page.Times.FirstOrDefault(time => time.Classes.Contains("updated") && !time.Classes.Contains("published") && time.Value.Length > 0).Value;
+        page.PostTimes.FirstOrDefault(time => time.Classes.Contains("updated") && !time.Classes.Contains("published")).Value;
 
     /// <summary>The first <c>og:image</c> (or <c>og:image:url</c>) with the structured properties that follow it.</summary>
     private static ImageReference? OpenGraphImage(PageMetadata page)
