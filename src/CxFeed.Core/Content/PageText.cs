@@ -28,7 +28,10 @@ internal sealed record PageText(string Text, string Encoding, int InvalidSequenc
         var counter = new CountingDecoderFallback();
         var decoder = (Encoding)encoding.Clone();
         decoder.DecoderFallback = counter;
-        var text = decoder.GetString(bytes[bomLength..]);
+        // One pass (GetString would count characters first, calling the fallback twice per sequence).
+        var body = bytes[bomLength..];
+        var chars = new char[decoder.GetMaxCharCount(body.Length)];
+        var text = new string(chars, 0, decoder.GetChars(body, chars));
         var firstInvalid = counter.Count > 0 ? counter.FirstIndex + bomLength : -1;
         return new PageText(text, encoding.WebName, counter.Count, firstInvalid, unsupported);
     }

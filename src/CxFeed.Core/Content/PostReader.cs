@@ -140,7 +140,8 @@ public sealed partial class PostReader
             reading.Warn(Reasons.UnsupportedCharset(label));
         if (decoded.InvalidSequences > 0)
             reading.Warn(Reasons.InvalidBytes(decoded.InvalidSequences, decoded.Encoding, decoded.FirstInvalidByte));
-        var document = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth };
+        // The text is decoded already: HtmlAgilityPack must not look at <meta charset> again (it throws on some).
+        var document = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth, OptionReadEncoding = false };
         try
         {
             document.LoadHtml(decoded.Text);
