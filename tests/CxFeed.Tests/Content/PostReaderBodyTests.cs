@@ -29,7 +29,7 @@ public class PostReaderBodyTests
         var page = new WordPressPage { Content = null }.Html
             .Replace("<article ", "<div ", StringComparison.Ordinal)
             .Replace("</article>", "</div>", StringComparison.Ordinal);
-        var inMain = Post(new PostPage("post.html", WordPressPage.Address("post.html"), [.. System.Text.Encoding.UTF8.GetBytes(page)]));
+        var inMain = Post(Page("post.html", page));
 
         Assert.StartsWith("\n\t<header class=\"entry-header\">", inArticle.BodyHtml, StringComparison.Ordinal);
         Assert.EndsWith("</footer>\n", inArticle.BodyHtml, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class PostReaderBodyTests
             </body></html>
             """;
 
-        var post = Post(new PostPage("unclosed.html", WordPressPage.Address("unclosed.html"), [.. System.Text.Encoding.UTF8.GetBytes(page)]));
+        var post = Post(Page("unclosed.html", page));
 
         Assert.Equal("<p>Journey maps are powerful tools.<p>But they go <b>wrong\n", post.BodyHtml);
     }
@@ -211,7 +211,7 @@ public class PostReaderBodyTests
             <body><div id="page"><p>Journey maps are powerful tools.</p></div></body></html>
             """;
 
-        var reading = Read(new PostPage("bare.html", WordPressPage.Address("bare.html"), [.. System.Text.Encoding.UTF8.GetBytes(page)]));
+        var reading = Read(Page("bare.html", page));
 
         Assert.Null(reading.Post);
         Assert.Equal(["has no body: nothing matches .entry-content, article, main"], Reasons(reading));

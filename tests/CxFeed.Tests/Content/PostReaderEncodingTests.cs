@@ -13,7 +13,7 @@ public class PostReaderEncodingTests
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>A page whose title is written as characters, not references, so that its bytes depend on the encoding.</summary>
-    private static WordPressPage Page(string charset) => new()
+    private static WordPressPage Declaring(string charset) => new()
     {
         Charset = charset,
         TitleTag = Title + " – Heart of the Customer",
@@ -24,8 +24,8 @@ public class PostReaderEncodingTests
     [Fact]
     public void A_UTF_16_page_with_a_byte_order_mark_reads_whatever_its_meta_says()
     {
-        var little = Post(Page("""<meta charset="UTF-8">""").ToPage(Encoding.Unicode));
-        var big = Post(Page("""<meta charset="windows-1252">""").ToPage(Encoding.BigEndianUnicode));
+        var little = Post(Declaring("""<meta charset="UTF-8">""").ToPage(Encoding.Unicode));
+        var big = Post(Declaring("""<meta charset="windows-1252">""").ToPage(Encoding.BigEndianUnicode));
 
         Assert.Equal(Title, little.Title);
         Assert.Equal(Title, big.Title);
@@ -35,7 +35,7 @@ public class PostReaderEncodingTests
     [Fact]
     public void A_UTF_8_byte_order_mark_wins_over_a_meta_charset()
     {
-        var post = Post(Page("""<meta charset="windows-1252">""").ToPage(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)));
+        var post = Post(Declaring("""<meta charset="windows-1252">""").ToPage(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)));
 
         Assert.Equal(Title, post.Title);
     }
@@ -49,7 +49,7 @@ public class PostReaderEncodingTests
     [InlineData("""<meta charset="x-klingon"><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">""")]
     public void A_windows_1252_page_reads_as_its_meta_declares(string charset)
     {
-        var reading = Read(Page(charset).ToPage(Windows1252));
+        var reading = Read(Declaring(charset).ToPage(Windows1252));
 
         Assert.Empty(reading.Problems);
         Assert.Equal(Title, reading.Post?.Title);
@@ -64,7 +64,7 @@ public class PostReaderEncodingTests
             .Concat("</title><meta property=\"article:published_time\" content=\"2019-04-09T14:00:00+00:00\"></head><body><main><p>Text.</p></main></body></html>"u8.ToArray())
             .ToArray();
 
-        var post = Post(new PostPage("why.html", WordPressPage.Address("why.html"), [.. bytes]));
+        var post = Post(Page("why.html", bytes));
 
         Assert.Equal("“Why” – CX Pros’…", post.Title);
     }
@@ -76,7 +76,7 @@ public class PostReaderEncodingTests
     [InlineData("")]
     public void A_page_that_declares_no_usable_other_encoding_reads_as_UTF_8(string charset)
     {
-        var reading = Read(Page(charset).ToPage(Utf8));
+        var reading = Read(Declaring(charset).ToPage(Utf8));
 
         Assert.Empty(reading.Problems);
         Assert.Equal(Title, reading.Post?.Title);
@@ -85,7 +85,7 @@ public class PostReaderEncodingTests
     [Fact]
     public void A_charset_declared_after_the_body_starts_does_not_count()
     {
-        var page = Page("") with { Content = """<p>It’s <meta charset="windows-1252"> here.</p>""" };
+        var page = Declaring("") with { Content = """<p>It’s <meta charset="windows-1252"> here.</p>""" };
 
         var post = Post(page.ToPage(Utf8));
 
@@ -99,7 +99,7 @@ public class PostReaderEncodingTests
     [InlineData("""<meta charset="utf-32">""", "utf-32")]
     public void A_charset_that_cannot_be_used_is_reported_and_the_page_read_as_UTF_8(string charset, string label)
     {
-        var reading = Read(Page(charset).ToPage(Utf8));
+        var reading = Read(Declaring(charset).ToPage(Utf8));
 
         Assert.Equal([$"declares the character encoding '{label}', which cannot be used; read as UTF-8"], Reasons(reading));
         Assert.Equal(Title, reading.Post?.Title);
@@ -108,12 +108,12 @@ public class PostReaderEncodingTests
     [Fact]
     public void Invalid_UTF_8_is_replaced_and_reported_and_the_post_kept()
     {
-        var html = Page("""<meta charset="utf-8">""").Html;
+        var html = Declaring("""<meta charset="utf-8">""").Html;
         var at = Utf8.GetByteCount(html[..html.IndexOf("common", StringComparison.Ordinal)]);
         var bytes = Utf8.GetBytes(html).ToList();
         bytes.InsertRange(at, [0xC3, 0x28, 0xFF]);
 
-        var reading = Read(new PostPage("broken.html", WordPressPage.Address("broken.html"), [.. bytes]));
+        var reading = Read(Page("broken.html", bytes.ToArray()));
 
         Assert.Equal(Title, reading.Post?.Title);
         Assert.Contains("It’s \uFFFD(\uFFFDcommon", reading.Post?.BodyHtml, StringComparison.Ordinal);
@@ -124,12 +124,12 @@ public class PostReaderEncodingTests
     [Fact]
     public void One_invalid_byte_after_a_byte_order_mark_is_reported_at_its_offset_in_the_file()
     {
-        var html = Page("").Html;
+        var html = Declaring("").Html;
         var at = 3 + Utf8.GetByteCount(html[..html.IndexOf("common", StringComparison.Ordinal)]);
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Utf8.GetBytes(html)).ToList();
         bytes.Insert(at, 0x80);
 
-        var reading = Read(new PostPage("broken.html", WordPressPage.Address("broken.html"), [.. bytes]));
+        var reading = Read(Page("broken.html", bytes.ToArray()));
 
         Assert.NotNull(reading.Post);
         Assert.Equal([$"has a byte sequence that is not valid utf-8, replaced by U+FFFD (first at byte {at})"], Reasons(reading));

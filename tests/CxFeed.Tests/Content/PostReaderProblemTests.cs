@@ -8,8 +8,6 @@ namespace CxFeed.Tests.Content;
 /// <summary>Pages that cannot give a post, or give one with a problem: every problem is data naming the file.</summary>
 public class PostReaderProblemTests
 {
-    private static PostPage File(string name, byte[] bytes) => new(name, WordPressPage.Address(name), [.. bytes]);
-
     public static readonly TheoryData<string, byte[], string> NotHtml = new()
     {
         { "empty.html", [], "is not HTML: the file is empty" },
@@ -26,7 +24,7 @@ public class PostReaderProblemTests
     [MemberData(nameof(NotHtml))]
     public void A_file_that_is_not_HTML_is_reported_as_such(string name, byte[] bytes, string reason)
     {
-        var reading = Read(File(name, bytes));
+        var reading = Read(Page(name, bytes));
 
         Assert.Null(reading.Post);
         Assert.Equal<Problem>([new Problem(name, reason)], reading.Problems);
@@ -57,7 +55,7 @@ public class PostReaderProblemTests
             <body><div id="page"><p>Journey maps are powerful tools.</p></div></body></html>
             """;
 
-        var reading = Read(File("bare.html", Encoding.UTF8.GetBytes(page)));
+        var reading = Read(Page("bare.html", page));
 
         Assert.Null(reading.Post);
         Assert.Equal(
@@ -80,7 +78,7 @@ public class PostReaderProblemTests
         nest.Append("deep");
         html.Replace("<p>Start.</p>", "<p>Start.</p>" + nest);
 
-        var reading = Read(File("deep.html", Encoding.UTF8.GetBytes(html.ToString())));
+        var reading = Read(Page("deep.html", html.ToString()));
 
         Assert.Null(reading.Post);
         Assert.Equal([$"is not usable HTML: its elements nest more than {PostReader.MaxDepth} deep"], Reasons(reading));

@@ -163,6 +163,11 @@ public sealed record WordPressPage
 /// <summary>Reading pages with the seed blog's settings, as the tests need.</summary>
 public static class Reader
 {
+    /// <summary>A page of any bytes, at the address the folder source would give its name.</summary>
+    public static PostPage Page(string name, byte[] bytes) => new(name, WordPressPage.Address(name), [.. bytes]);
+
+    public static PostPage Page(string name, string html) => Page(name, Encoding.UTF8.GetBytes(html));
+
     public static PostReading Read(PostPage page, ContentOptions? content = null) =>
         new PostReader(content ?? new ContentOptions(), SeedPages.Site).Read(page);
 
