@@ -46,7 +46,7 @@ public sealed partial class PostReader
     {
         var reading = new Reading(page);
         var post = ReadPost(reading);
-        return new PostReading(page, reading.Usable ? post : null, reading.Problems.ToImmutable());
+        return new PostReading(page, post, reading.Problems.ToImmutable());
     }
 
     /// <summary>Reads every page, then checks them together (duplicate ids and canonical URLs).</summary>
@@ -85,6 +85,7 @@ public sealed partial class PostReader
         return new ContentReading(posts.ToImmutable(), problems.ToImmutable());
     }
 
+    /// <summary>The page's post, or null when a fatal problem was reported.</summary>
     private Post? ReadPost(Reading reading)
     {
         if (Parse(reading) is not { } parsed)
@@ -232,14 +233,21 @@ public sealed partial class PostReader
         return null;
     }
 
-    /// <summary>The author's own excerpt, as HTML: JSON-LD's <c>abstract</c> (text, escaped), else the first excerpt selector's element.</summary>
+    /// <summary>
+    /// The author's own excerpt, as HTML: JSON-LD's <c>abstract</c> (text, escaped), else the first
+    /// element with content that an excerpt selector matches before the body's end (after it,
+    /// a related-posts block may show other posts' excerpts).
+    /// </summary>
     private string? ReadManualExcerpt(PageMetadata page, HtmlNode root, string text)
     {
         if (page.JsonLd.Abstract is { } summary)
             return Escape(summary);
         foreach (var selector in _excerptSelectors)
         {
-            if (selector.SelectFirst(root) is { } element && HasContent(element))
+            var element = selector.SelectAll(root)
+                .TakeWhile(candidate => candidate.StreamPosition < page.BodyEnd)
+                .FirstOrDefault(HasContent);
+            if (element is not null)
                 return HtmlSource.InnerHtml(element, text).Trim();
         }
         return null;

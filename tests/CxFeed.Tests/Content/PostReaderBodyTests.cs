@@ -164,6 +164,22 @@ public class PostReaderBodyTests
     }
 
     [Fact]
+    public void Another_posts_summary_after_the_body_is_not_the_manual_excerpt()
+    {
+        var post = Post(new WordPressPage
+        {
+            EntryFooter = """
+                <section class="related-posts"><h2>Related</h2>
+                <article class="post-4603 post"><h3 class="entry-title"><a href="https://www.heartofthecustomer.com/cx-needs-change-management/">CX Needs Change Management</a></h3>
+                <div class="entry-summary"><p>Most CX programs fail for a reason that has nothing to do with CX&hellip;</p></div></article>
+                </section>
+                """,
+        });
+
+        Assert.Null(post.ManualExcerpt);
+    }
+
+    [Fact]
     public void A_meta_description_is_not_a_manual_excerpt()
     {
         var post = Post(new WordPressPage

@@ -139,6 +139,14 @@ public class SeedPostsTests
     }
 
     [Fact]
+    public async Task No_seed_post_has_a_manual_excerpt()
+    {
+        var reading = await Reading.Value;
+
+        Assert.All(reading.Posts, post => Assert.Null(post.ManualExcerpt));
+    }
+
+    [Fact]
     public async Task The_windows_1252_seed_page_reads_its_typographic_characters()
     {
         var post = await Post("your-cx-scorecard-is-probably-measuring-the-wrong-thing");
