@@ -26,8 +26,9 @@ public sealed class ContentOptions : ISettings
     public IReadOnlyList<string> EffectiveBodySelectors => BodySelectors.Count > 0 ? BodySelectors : DefaultBodySelectors;
 
     /// <summary>
-    /// Selectors tried in order for the author's own excerpt; the first element that matches
-    /// gives it. Empty means <see cref="DefaultExcerptSelectors"/> (same binder caveat as above).
+    /// Selectors tried in order for the author's own excerpt; the first element with content that
+    /// one matches before the end of the body gives it. Empty means <see cref="DefaultExcerptSelectors"/>
+    /// (same binder caveat as above).
     /// </summary>
     public IReadOnlyList<string> ExcerptSelectors { get; init; } = [];
 

@@ -25,7 +25,7 @@ public static class CheckCommand
         return result.Problems.IsEmpty ? ExitCode.Ok : ExitCode.ContentProblems;
     }
 
-    public static string Summary(ContentReading result) =>
+    private static string Summary(ContentReading result) =>
         $"{Count(result.Posts.Length, "post")} read, {Count(result.Problems.Length, "problem")}";
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
