@@ -132,7 +132,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 job.Page < job.PageCount ? Page(job.Page + 1) : null),
             _hubs,
             job.Items);
-        using var bytes = new PageBuffer(ExpectedLength(job.Items));
+        using var bytes = new PageBuffer(ExpectedLength(job.Items, format));
         switch (format)
         {
             case FeedFormat.Rss:
@@ -149,15 +149,16 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     }
 
     /// <summary>
-    /// About how many bytes a page takes in any of the formats: its text plus a sixth for escapes and
-    /// multi-byte characters, and the markup around each item. Measured on WordPress posts, within
-    /// a few percent; a short guess only costs one copy of the page.
+    /// About how many bytes a page takes: its text, plus a fifth in XML (escapes, multi-byte
+    /// characters) or a tenth in JSON, plus the markup around each item. Measured on WordPress-style
+    /// posts, within a few percent; a short guess only costs one copy of the page.
     /// </summary>
-    private static int ExpectedLength(ImmutableArray<FeedItem> items)
+    private static int ExpectedLength(ImmutableArray<FeedItem> items, FeedFormat format)
     {
+        var (times, per) = format == FeedFormat.Json ? (11, 10) : (6, 5);
         long characters = 4096;
         foreach (var item in items)
-            characters += (item.ContentHtml.Length + item.Summary.Length + item.Title.Length) * 7L / 6 + 1024;
+            characters += (item.ContentHtml.Length + item.Summary.Length + item.Title.Length) * times / per + 512;
         return (int)Math.Min(characters, Array.MaxLength);
     }
 
