@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
+using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
 using CxFeed.Core.Html;
 using CxFeed.Core.Syndication;
@@ -35,7 +37,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         foreach (var (definition, selected) in Plan(snapshot, definitions))
         {
             var feedItems = items.For(definition, selected);
-            var updated = selected.Length == 0 ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
+            var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
             var pageCount = Math.Max(1, (feedItems.Length + definition.ItemsPerPage - 1) / definition.ItemsPerPage);
             foreach (var format in definition.Formats)
             {
@@ -53,10 +55,11 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     }
 
     /// <summary>
-    /// The feeds to render and, for each, the indexes of its entries in the snapshot (newest first):
-    /// the definitions in their order, then a feed per category and per tag (by slug) when enabled.
+    /// The feeds to render: the definitions in their order, then a feed per category and per tag
+    /// (by slug) when enabled, each with the indexes of its entries in the snapshot (newest first).
+    /// What a list of the feeds (an OPML file, a page of feeds) is made from.
     /// </summary>
-    public IEnumerable<(FeedDefinition Definition, ImmutableArray<int> Entries)> Plan(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
+    public IEnumerable<PlannedFeed> Plan(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
     {
         var entries = snapshot.Entries;
         foreach (var definition in definitions)
@@ -68,7 +71,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 if (definition.Posts.Matches(post.Categories, post.Tags, post.Authors))
                     selected.Add(i);
             }
-            yield return (definition, selected.ToImmutable());
+            yield return new PlannedFeed(definition, selected.ToImmutable());
         }
         if (feeds.CategoryFeeds)
         {
@@ -82,8 +85,8 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 
-    private IEnumerable<(FeedDefinition, ImmutableArray<int>)> Automatic(
-        ImmutableArray<Entry> entries, string kind, Func<Content.Post, ImmutableArray<string>> names, Func<string, string> describe)
+    private IEnumerable<PlannedFeed> Automatic(
+        ImmutableArray<Entry> entries, string kind, Func<Post, ImmutableArray<string>> names, Func<string, string> describe)
     {
         // One feed per slug; it is named as the newest post spells it.
         var bySlug = new SortedDictionary<string, (string Name, ImmutableArray<int>.Builder Entries)>(StringComparer.Ordinal);
@@ -106,7 +109,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 Description = describe(name),
                 Posts = kind == "category" ? PostSelection.All with { Categories = [name] } : PostSelection.All with { Tags = [name] },
             };
-            yield return (definition, selected.ToImmutable());
+            yield return new PlannedFeed(definition, selected.ToImmutable());
         }
     }
 
@@ -216,13 +219,13 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     /// escaped values, the site and the post's canonical URL as links (the canonical URL as it is:
     /// link parameters are for the item link a reader follows, not for the credit).
     /// </summary>
-    private string Attribution(string? template, Content.Post post)
+    private string Attribution(string? template, Post post)
     {
         if (template is null)
             return "";
         var html = new StringBuilder("<p>");
         var at = 0;
-        foreach (System.Text.RegularExpressions.Match placeholder in FeedDefinitionReader.Placeholder().Matches(template))
+        foreach (Match placeholder in FeedDefinitionReader.Placeholder().Matches(template))
         {
             html.Append(HtmlText.Escape(template[at..placeholder.Index]));
             html.Append(placeholder.Groups[1].Value switch
@@ -261,6 +264,9 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 }
+
+/// <summary>A feed to render: its definition and the indexes of its entries in the snapshot, newest first.</summary>
+public sealed record PlannedFeed(FeedDefinition Definition, ImmutableArray<int> EntryIndexes);
 
 /// <summary>One page of one feed in one format as bytes, before compression.</summary>
 public sealed record RenderedPage(string Address, string ContentType, ReadOnlyMemory<byte> Bytes, DateTimeOffset LastModified);

@@ -51,7 +51,7 @@ public static class BuildCommand
         {
             await PublicationFolder.WriteAsync(publication, output, progress, context.CancellationToken);
         }
-        catch (IOException failure)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
             progress?.End();
             await context.Error.WriteLineAsync($"cxfeed build: {failure.Message}");
