@@ -25,11 +25,15 @@ for i in $(seq "$runs"); do node "$bench/node/render-feed.mjs" "$work/items.json
 for i in $(seq "$runs"); do dotnet "$program" --peak-memory one-feed; done | tee "$work/cxfeed.jsonl"
 dotnet "$program" --peak-memory every-feed | tee "$work/every.jsonl"
 
-dotnet "$program" --filter '*FeedRenderingBenchmarks*' --exporters markdown --artifacts "$work/bdn" | tail -n 20
+dotnet "$program" --filter '*FeedRenderingBenchmarks*' --exporters github --artifacts "$work/bdn" > "$work/bdn.log"
+report=$(ls "$work"/bdn/results/*FeedRenderingBenchmarks*-report-github.md)
+grep '^|' "$report"
+# The mean of "one feed, …" in milliseconds (BenchmarkDotNet writes "612.3 ms" or "1.234 s").
+cx_ms=$(grep '^| .one feed' "$report" | awk -F'|' '{ print $3 }' | sed -E 's/,//g' | awk '{ print ($2 == "s" ? $1 * 1000 : $1) }')
 node_ms=$(field renderMs < "$work/node.jsonl" | median)
 node_rss=$(field peakRssBytes < "$work/node.jsonl" | median)
 cx_rss=$(field peakRssBytes < "$work/cxfeed.jsonl" | median)
 echo
-echo "feed 6.0.0: median render ${node_ms} ms, median peak RSS $((${node_rss%.*} / 1048576)) MiB over $runs runs"
-echo "CxFeed, same work: median peak RSS $((${cx_rss%.*} / 1048576)) MiB ($(awk "BEGIN { printf \"%.2f\", $cx_rss / $node_rss }") of feed's)"
-echo "CxFeed's time: the BenchmarkDotNet table above (ratio = ${node_ms} ms / its mean)"
+echo "feed 6.0.0, RSS + Atom + JSON of 10,000 posts: median ${node_ms%.*} ms, peak RSS $((${node_rss%.*} / 1048576)) MiB (median of $runs runs)"
+echo "CxFeed, the same work: mean ${cx_ms} ms, peak RSS $((${cx_rss%.*} / 1048576)) MiB (median of $runs runs)"
+echo "time: $(awk "BEGIN { printf \"%.1f\", $node_ms / $cx_ms }")x faster; memory: $(awk "BEGIN { printf \"%.2f\", $cx_rss / $node_rss }") of feed's peak"
