@@ -30,23 +30,20 @@ internal sealed class NestingLimiter
     private static readonly HashSet<string> ClosesSameOnTop = new(["p", "a"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// A start tag that closes the nearest open element it names (itself, or its sibling kind),
-    /// unless one of the "resetters" lies between: HtmlAgilityPack's nested-tag fixing.
+    /// A start tag that closes an open element of its kind on top (or under a paragraph on top,
+    /// or, for a row, under a cell on top), as HtmlAgilityPack does. Each rule here was checked
+    /// against HtmlAgilityPack: closing anything it keeps open would let it nest unbounded.
     /// </summary>
-    private static readonly Dictionary<string, (string[] Closes, string[] Resetters)> ClosesNearest =
-        new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["li"] = (["li"], ["ul", "ol", "menu"]),
-            ["dt"] = (["dt", "dd"], ["dl"]),
-            ["dd"] = (["dt", "dd"], ["dl"]),
-            ["tr"] = (["tr"], ["table"]),
-            ["td"] = (["td"], ["tr", "table"]),
-            ["th"] = (["th"], ["tr", "table"]),
-            ["option"] = (["option"], ["select", "datalist"]),
-        };
-
-    /// <summary>How far down the open elements a start tag looks for what it closes; past that it closes nothing (which only overcounts).</summary>
-    private const int NearestSearchLimit = 64;
+    private static readonly Dictionary<string, string[]> ClosesOnTop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["li"] = ["li"],
+        ["dt"] = ["dt", "dd"],
+        ["dd"] = ["dt", "dd"],
+        ["tr"] = ["tr"],
+        ["td"] = ["td"],
+        ["th"] = ["th"],
+        ["option"] = ["option"],
+    };
 
     private readonly string _html;
     private readonly int _maxDepth;
@@ -191,8 +188,8 @@ internal sealed class NestingLimiter
             return end;
         if (_open.Count > 0 && ClosesSameOnTop.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && TopNameIs(name))
             Pop();
-        else if (_open.Count > 0 && ClosesNearest.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var rule))
-            CloseNearest(rule.Closes, rule.Resetters);
+        else if (_open.Count > 0 && ClosesOnTop.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var closes))
+            CloseOnTop(name, closes);
         if (_kept >= _maxDepth)
         {
             dropped++;
@@ -238,21 +235,30 @@ internal sealed class NestingLimiter
         }
     }
 
-    private void CloseNearest(string[] closes, string[] resetters)
+    private void CloseOnTop(ReadOnlySpan<char> name, string[] closes)
     {
-        var bottom = Math.Max(0, _open.Count - NearestSearchLimit);
-        for (var i = _open.Count - 1; i >= bottom; i--)
+        var top = NameAt(_open.Count - 1);
+        if (IsAny(top, closes))
         {
-            var (start, length, _) = _open[i];
-            var open = _html.AsSpan(start, length);
-            if (IsAny(open, resetters))
-                return;
-            if (!IsAny(open, closes))
-                continue;
-            while (_open.Count > i)
-                Pop();
+            Pop();
             return;
         }
+        if (_open.Count < 2)
+            return;
+        var below = NameAt(_open.Count - 2);
+        var coveredByParagraph = top.Equals("p", StringComparison.OrdinalIgnoreCase) && IsAny(below, closes);
+        var rowCoveredByCell = name.Equals("tr", StringComparison.OrdinalIgnoreCase) && IsAny(top, ["td", "th"]) && IsAny(below, ["tr"]);
+        if (coveredByParagraph || rowCoveredByCell)
+        {
+            Pop();
+            Pop();
+        }
+    }
+
+    private ReadOnlySpan<char> NameAt(int index)
+    {
+        var (start, length, _) = _open[index];
+        return _html.AsSpan(start, length);
     }
 
     private static bool IsAny(ReadOnlySpan<char> name, string[] names)
