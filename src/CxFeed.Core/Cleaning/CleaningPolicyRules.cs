@@ -52,8 +52,8 @@ internal static class CleaningPolicyRules
         {
             if (!CssSelector.TryParse(conversion.Selector, out _, out var error))
                 yield return (nameof(policy.Conversions), error);
-            if (!policy.AllowedElements.Contains(conversion.Element))
-                yield return (nameof(policy.Conversions), $"'{conversion.Selector}' cannot become '{conversion.Element}', which is not an allowed element");
+            if (NeverAllowedElements.Contains(conversion.Element))
+                yield return (nameof(policy.Conversions), $"'{conversion.Selector}' cannot become '{conversion.Element}', which is never allowed");
         }
         if (policy.MaxDepth is < 1 or > MaxDepthCeiling)
             yield return (nameof(policy.MaxDepth), $"{policy.MaxDepth} is not between 1 and {MaxDepthCeiling}");

@@ -21,7 +21,10 @@ internal sealed class CompiledPolicy
             pair => pair.Value.Select(name => name.ToLowerInvariant()).Distinct().ToArray(),
             StringComparer.Ordinal);
         Chrome = policy.ChromeSelectors.IsEmpty ? null : CssSelector.Parse(string.Join(", ", policy.ChromeSelectors));
-        Conversions = [.. policy.Conversions.Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
+        // A conversion into an element the policy does not keep would only be unwrapped: skip it.
+        Conversions = [.. policy.Conversions
+            .Where(c => Allowed.Contains(c.Element.ToLowerInvariant()))
+            .Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
         BeaconHosts = Lower(policy.BeaconHosts);
         Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
     }
