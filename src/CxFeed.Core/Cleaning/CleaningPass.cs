@@ -21,6 +21,8 @@ internal sealed class CleaningPass
 
     private static readonly string[] FrameSourceAttributes = ["data-lazy-src", "data-src", "src"];
 
+    private static readonly HashSet<string> ImageSourceAttributes = new([.. SourceAttributes, .. SrcsetAttributes, .. SizesAttributes], StringComparer.Ordinal);
+
     private static readonly HashSet<string> UrlAttributes = new(["href", "src", "cite", "poster", "longdesc"], StringComparer.Ordinal);
 
     private enum Exit : byte { CloseElement, Boundary, Nothing }
@@ -33,6 +35,7 @@ internal sealed class CleaningPass
     private readonly PolyglotWriter _writer;
     private readonly List<Frame> _frames = [];
     private readonly string?[] _values = new string?[16];
+    private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
     private HtmlNode? _lastKeptImage;
 
     public CleaningPass(CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
@@ -159,7 +162,7 @@ internal sealed class CleaningPass
             _log.Remove(RemovalReason.TooDeep, name);
             return Unwrap(node, name);
         }
-        if (HtmlElements.Void.Contains(target))
+        if ((HtmlElements.KindOf(target) & ElementKind.Void) != 0)
         {
             StageAttributes(node, target);
             _writer.TryVoid(target);
@@ -185,7 +188,7 @@ internal sealed class CleaningPass
     /// <summary>Keeps the content without the tags; a block still separates its content from what is around it.</summary>
     private Frame Unwrap(HtmlNode node, string name)
     {
-        if (!HtmlElements.Block.Contains(name))
+        if (!HtmlElements.IsBlock(name))
             return new Frame(node, Exit.Nothing, 0);
         _writer.Boundary();
         return new Frame(node, Exit.Boundary, 0);
@@ -298,9 +301,10 @@ internal sealed class CleaningPass
         string? srcset = null;
         string? sizes = null;
         var placeholder = false;
+        var lazy = ReadImageAttributes(image);
         foreach (var attribute in SourceAttributes)
         {
-            if (image.GetAttributeValue(attribute, null) is not { } raw)
+            if (lazy.GetValueOrDefault(attribute) is not { } raw)
                 continue;
             var absolute = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
             if (absolute is null || _policy.IsPlaceholder(absolute))
@@ -313,7 +317,7 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SrcsetAttributes)
         {
-            if (image.GetAttributeValue(attribute, null) is { } raw && Srcset(CharacterReferences.Decode(raw, inAttribute: true)) is { } set)
+            if (lazy.GetValueOrDefault(attribute) is { } raw && Srcset(CharacterReferences.Decode(raw, inAttribute: true)) is { } set)
             {
                 srcset = set;
                 break;
@@ -321,7 +325,7 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SizesAttributes)
         {
-            if (image.GetAttributeValue(attribute, null) is { } raw && CollapseWhitespace(CharacterReferences.Decode(raw, inAttribute: true)) is { Length: > 0 } value && value != "auto")
+            if (lazy.GetValueOrDefault(attribute) is { } raw && CollapseWhitespace(CharacterReferences.Decode(raw, inAttribute: true)) is { Length: > 0 } value && value != "auto")
             {
                 sizes = value;
                 break;
@@ -330,11 +334,11 @@ internal sealed class CleaningPass
         src ??= srcset is null ? null : SrcsetCandidates.FirstUrl(srcset);
         if (src is null)
         {
-            _log.Remove(RemovalReason.ImageWithoutSource, "img", "src", image.GetAttributeValue("src", null));
+            _log.Remove(RemovalReason.ImageWithoutSource, "img", "src", lazy.GetValueOrDefault("src"));
             return;
         }
         if (placeholder)
-            _log.Remove(RemovalReason.LazyPlaceholder, "img", "src", image.GetAttributeValue("src", null));
+            _log.Remove(RemovalReason.LazyPlaceholder, "img", "src", lazy.GetValueOrDefault("src"));
         var allowed = _policy.AttributesOf("img");
         ReadAttributes(image, allowed);
         if (IsPixel() || _policy.IsBeacon(UrlRewriter.Host(src)))
@@ -363,6 +367,21 @@ internal sealed class CleaningPass
             var height = Array.IndexOf(allowed, "height") is var h and >= 0 && _values[h] is { } hs && int.TryParse(hs, CultureInfo.InvariantCulture, out var hn) ? hn : -1;
             return width is 0 or 1 && height is 0 or 1;
         }
+    }
+
+    /// <summary>The image's source, srcset and sizes attributes, lazy ones included: the first of each name, read in one pass.</summary>
+    private Dictionary<string, string> ReadImageAttributes(HtmlNode image)
+    {
+        _imageAttributes.Clear();
+        if (!image.HasAttributes)
+            return _imageAttributes;
+        foreach (var attribute in image.Attributes)
+        {
+            var name = attribute.Name;
+            if (ImageSourceAttributes.Contains(name))
+                _imageAttributes.TryAdd(name, attribute.Value ?? "");
+        }
+        return _imageAttributes;
     }
 
     /// <summary>

@@ -25,9 +25,12 @@ internal sealed class CompiledPolicy
         Conversions = [.. policy.Conversions
             .Where(c => Allowed.Contains(c.Element.ToLowerInvariant()))
             .Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
-        BeaconHosts = Lower(policy.BeaconHosts);
+        BeaconHosts = policy.BeaconHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _beaconHostsBySpan = BeaconHosts.GetAlternateLookup<ReadOnlySpan<char>>();
         Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
     }
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beaconHostsBySpan;
 
     public CleaningPolicy Source { get; }
 
@@ -49,13 +52,15 @@ internal sealed class CompiledPolicy
 
     public string[] AttributesOf(string element) => Attributes.TryGetValue(element, out var names) ? names : [];
 
-    public bool IsBeacon(string host)
+    public bool IsBeacon(ReadOnlySpan<char> host)
     {
         // The host itself or any parent domain: a.b.stats.wp.com is stats.wp.com's.
-        for (var from = 0; from >= 0 && from < host.Length; from = host.IndexOf('.', from) is var dot and >= 0 ? dot + 1 : -1)
+        while (host.Length > 0)
         {
-            if (BeaconHosts.Contains(host[from..]))
+            if (_beaconHostsBySpan.Contains(host))
                 return true;
+            var dot = host.IndexOf('.');
+            host = dot < 0 ? default : host[(dot + 1)..];
         }
         return false;
     }

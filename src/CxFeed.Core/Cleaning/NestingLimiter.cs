@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace CxFeed.Core.Cleaning;
@@ -45,11 +46,24 @@ internal sealed class NestingLimiter
         ["option"] = ["option"],
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidsBySpan = Voids.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosesSameOnTopBySpan = ClosesSameOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> ClosesOnTopBySpan = ClosesOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many elements of one name are open: lets an end tag with no open element be ignored at once.</summary>
+    private sealed class OpenCount
+    {
+        public int Value;
+    }
+
+    /// <summary>What can end a start tag or begin a quoted value inside it.</summary>
+    private static readonly SearchValues<char> TagSpecials = SearchValues.Create("><=");
+
     private readonly string _html;
     private readonly int _maxDepth;
-    private readonly List<(int NameStart, int NameLength, bool Dropped)> _open = [];
-    private readonly Dictionary<string, int> _openByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
+    private readonly List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> _open = [];
+    private readonly Dictionary<string, OpenCount> _openByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
     private StringBuilder? _copy;
     private int _copied;
     private int _kept;
@@ -147,30 +161,35 @@ internal sealed class NestingLimiter
     {
         var html = _html;
         var i = from;
-        var afterEquals = false;
-        while (i < html.Length)
+        while (true)
         {
-            var c = html[i];
-            if (c == '>')
-                return (i + 1, i > from && html[i - 1] == '/');
-            if (c == '<' && i + 1 < html.Length && (char.IsAsciiLetter(html[i + 1]) || html[i + 1] is '/' or '!' or '?'))
-                return (i, false);
-            if (afterEquals && c is '"' or '\'')
+            var next = html.AsSpan(i).IndexOfAny(TagSpecials);
+            if (next < 0)
+                return (html.Length, false);
+            i += next;
+            switch (html[i])
             {
-                var close = html.IndexOf(c, i + 1);
-                if (close < 0)
-                    return (html.Length, false);
-                i = close + 1;
-                afterEquals = false;
-                continue;
+                case '>':
+                    return (i + 1, i > from && html[i - 1] == '/');
+                case '<' when i + 1 < html.Length && (char.IsAsciiLetter(html[i + 1]) || html[i + 1] is '/' or '!' or '?'):
+                    return (i, false);
+                case '=':
+                    i++;
+                    while (i < html.Length && char.IsWhiteSpace(html[i]))
+                        i++;
+                    if (i < html.Length && html[i] is '"' or '\'')
+                    {
+                        var close = html.IndexOf(html[i], i + 1);
+                        if (close < 0)
+                            return (html.Length, false);
+                        i = close + 1;
+                    }
+                    break;
+                default:
+                    i++;
+                    break;
             }
-            if (c == '=')
-                afterEquals = true;
-            else if (!char.IsWhiteSpace(c))
-                afterEquals = false;
-            i++;
         }
-        return (html.Length, false);
     }
 
     private int StartTag(int lt, ref int dropped)
@@ -179,16 +198,19 @@ internal sealed class NestingLimiter
         var nameLength = ReadName(nameStart);
         var name = _html.AsSpan(nameStart, nameLength);
         var (end, selfClosed) = TagEnd(nameStart + nameLength);
-        foreach (var raw in RawText)
+        if (name.Length is >= 5 and <= 8)
         {
-            if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
-                return SkipRawText(end, raw);
+            foreach (var raw in RawText)
+            {
+                if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
+                    return SkipRawText(end, raw);
+            }
         }
-        if (selfClosed || Voids.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        if (selfClosed || VoidsBySpan.Contains(name))
             return end;
-        if (_open.Count > 0 && ClosesSameOnTop.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && TopNameIs(name))
+        if (_open.Count > 0 && ClosesSameOnTopBySpan.Contains(name) && TopNameIs(name))
             Pop();
-        else if (_open.Count > 0 && ClosesOnTop.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var closes))
+        else if (_open.Count > 0 && ClosesOnTopBySpan.TryGetValue(name, out var closes))
             CloseOnTop(name, closes);
         if (_kept >= _maxDepth)
         {
@@ -216,12 +238,12 @@ internal sealed class NestingLimiter
         var nameLength = ReadName(nameStart);
         var end = SkipTo(nameStart + nameLength, '>');
         var name = _html.AsSpan(nameStart, nameLength);
-        if (!_openBySpan.TryGetValue(name, out var count) || count == 0)
+        if (!_openBySpan.TryGetValue(name, out var count) || count.Value == 0)
             return end;
         // Close everything above the matching element; write the end tags HtmlAgilityPack would imply.
         while (true)
         {
-            var (openStart, openLength, isDropped) = _open[^1];
+            var (openStart, openLength, isDropped, _) = _open[^1];
             var matches = name.Equals(_html.AsSpan(openStart, openLength), StringComparison.OrdinalIgnoreCase);
             Pop();
             if (matches)
@@ -257,7 +279,7 @@ internal sealed class NestingLimiter
 
     private ReadOnlySpan<char> NameAt(int index)
     {
-        var (start, length, _) = _open[index];
+        var (start, length, _, _) = _open[index];
         return _html.AsSpan(start, length);
     }
 
@@ -273,26 +295,26 @@ internal sealed class NestingLimiter
 
     private bool TopNameIs(ReadOnlySpan<char> name)
     {
-        var (start, length, _) = _open[^1];
+        var (start, length, _, _) = _open[^1];
         return name.Equals(_html.AsSpan(start, length), StringComparison.OrdinalIgnoreCase);
     }
 
     private void Push(int nameStart, int nameLength, bool isDropped)
     {
-        _open.Add((nameStart, nameLength, isDropped));
         var name = _html.AsSpan(nameStart, nameLength);
-        _openBySpan.TryGetValue(name, out var count);
-        _openBySpan[name] = count + 1;
+        if (!_openBySpan.TryGetValue(name, out var count))
+            _openBySpan[name] = count = new OpenCount();
+        count.Value++;
+        _open.Add((nameStart, nameLength, isDropped, count));
         if (!isDropped)
             _kept++;
     }
 
     private void Pop()
     {
-        var (start, length, isDropped) = _open[^1];
+        var (_, _, isDropped, count) = _open[^1];
         _open.RemoveAt(_open.Count - 1);
-        var name = _html.AsSpan(start, length);
-        _openBySpan[name] = _openBySpan[name] - 1;
+        count.Value--;
         if (!isDropped)
             _kept--;
     }

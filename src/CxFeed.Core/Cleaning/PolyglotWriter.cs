@@ -21,9 +21,8 @@ internal sealed class PolyglotWriter
     private struct Open
     {
         public string Name;
+        public ElementKind Kind;
         public bool Implicit;
-        public bool IsBlock;
-        public bool IsPhrasing;
         public bool HasContent;
         public bool HadBlockChild;
         /// <summary>Where the element's output starts (before any space or newline written for it), to take it back.</summary>
@@ -31,15 +30,27 @@ internal sealed class PolyglotWriter
         public Space SpaceBefore;
         public bool LineStartBefore;
         public bool SpaceWrittenBefore;
+
+        public readonly bool IsBlock => Has(ElementKind.Block);
+
+        /// <summary>Holds only phrasing content: an inline element, or a paragraph, heading or pre.</summary>
+        public readonly bool IsPhrasing => !IsBlock || Has(ElementKind.PhrasingBlock);
+
+        public readonly bool Has(ElementKind kind) => (Kind & kind) != 0;
     }
 
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create(Specials(attribute: false));
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create(Specials(attribute: true));
+    private static readonly SearchValues<char> AsciiTextSpecials = SearchValues.Create(Specials(attribute: false).Where(char.IsAscii).ToArray());
+    private static readonly SearchValues<char> AsciiAttributeSpecials = SearchValues.Create(Specials(attribute: true).Where(char.IsAscii).ToArray());
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\r\f\u00A0");
+
+    /// <summary>Whitespace other than a plain space: where a text needs the careful path.</summary>
+    private static readonly SearchValues<char> UnusualWhitespace = SearchValues.Create("\t\n\r\f\u00A0");
 
     private readonly StringBuilder _out;
     private readonly RemovalLog _log;
-    private readonly List<Open> _open = [];
+    private readonly List<Open> _open = new(32);
     private readonly List<(string Name, string Value)> _attributes = [];
     private Space _space;
     private bool _lineStart = true;
@@ -53,7 +64,7 @@ internal sealed class PolyglotWriter
     {
         _log = log;
         _out = new StringBuilder(capacity);
-        _open.Add(new Open { Name = "", IsBlock = true });
+        _open.Add(new Open { Name = "", Kind = ElementKind.Block | ElementKind.FlowRoot });
     }
 
     /// <summary>How many elements are open, not counting the root; an element's handle is the depth it was opened at.</summary>
@@ -88,7 +99,7 @@ internal sealed class PolyglotWriter
             _attributes.Clear();
             return false;
         }
-        var isBlock = HtmlElements.Block.Contains(name);
+        var isBlock = HtmlElements.IsBlock(name);
         if (isBlock && _out.Length > 0)
             _out.Append('\n');
         else
@@ -106,7 +117,7 @@ internal sealed class PolyglotWriter
     /// <summary>A line break: none at the start of a block, none twice in a row, none at the end of a block.</summary>
     public void Break()
     {
-        if (IsTableFrame(Top.Name))
+        if (Top.Has(ElementKind.TableFrame))
         {
             _log.Remove(RemovalReason.Misplaced, "br");
             return;
@@ -149,7 +160,7 @@ internal sealed class PolyglotWriter
     {
         if (text.Length == 0)
             return;
-        if (IsTableFrame(Top.Name))
+        if (Top.Has(ElementKind.TableFrame))
         {
             if (text.AsSpan().IndexOfAnyExcept(Whitespace) >= 0)
                 _log.Remove(RemovalReason.Misplaced, "#text", value: text.Length > 40 ? text[..40] : text);
@@ -161,6 +172,18 @@ internal sealed class PolyglotWriter
             return;
         }
         var span = text.AsSpan();
+        // The common case, words separated by single spaces: only the ends need normalising.
+        var inner = span.Trim(' ');
+        if (inner.Length > 0 && inner.IndexOfAny(UnusualWhitespace) < 0 && inner.IndexOf("  ") < 0)
+        {
+            if (inner.Length < span.Length && span[0] == ' ')
+                SpaceRun(" ");
+            BeginContent();
+            AppendEscaped(inner, TextSpecials);
+            if (span[^1] == ' ')
+                SpaceRun(" ");
+            return;
+        }
         while (span.Length > 0)
         {
             var word = span.IndexOfAny(Whitespace);
@@ -173,15 +196,19 @@ internal sealed class PolyglotWriter
                 continue;
             }
             var end = span.IndexOfAnyExcept(Whitespace);
-            var run = end < 0 ? span : span[..end];
-            if (!_lineStart && !_spaceWritten)
-            {
-                var kind = run.IndexOfAnyExcept('\u00A0') < 0 ? Space.Nbsp : Space.Normal;
-                if (kind > _space)
-                    _space = kind;
-            }
+            SpaceRun(end < 0 ? span : span[..end]);
             span = end < 0 ? default : span[end..];
         }
+    }
+
+    /// <summary>A run of whitespace: one pending space (a no-break one if the run is only those), unless at the start of a line.</summary>
+    private void SpaceRun(ReadOnlySpan<char> run)
+    {
+        if (_lineStart || _spaceWritten)
+            return;
+        var kind = run.IndexOfAnyExcept('\u00A0') < 0 ? Space.Nbsp : Space.Normal;
+        if (kind > _space)
+            _space = kind;
     }
 
     /// <summary>The finished HTML: every open element closed.</summary>
@@ -196,14 +223,15 @@ internal sealed class PolyglotWriter
     /// <summary>Makes room for <paramref name="name"/>: supplies or closes implied elements; false when it cannot stand here.</summary>
     private bool Prepare(string name)
     {
-        if (HtmlElements.TableParts.Contains(name))
+        var kind = HtmlElements.KindOf(name);
+        if ((kind & ElementKind.TablePart) != 0)
             return PrepareTablePart(name);
-        if (IsTableFrame(Top.Name))
+        if (Top.Has(ElementKind.TableFrame))
         {
             _log.Remove(RemovalReason.Misplaced, name);
             return false;
         }
-        if (HtmlElements.Block.Contains(name))
+        if ((kind & ElementKind.Block) != 0)
         {
             if (Top.Implicit && Top.Name == "p")
                 CloseTop();
@@ -219,7 +247,7 @@ internal sealed class PolyglotWriter
             _log.Remove(RemovalReason.Misplaced, name);
             return false;
         }
-        if (Depth == 0 || HtmlElements.FlowRoots.Contains(Top.Name))
+        if (Top.Has(ElementKind.FlowRoot))
             Push("p", isImplicit: true);
         return true;
     }
@@ -267,17 +295,15 @@ internal sealed class PolyglotWriter
         return false;
     }
 
-    private static bool IsTableFrame(string name) => HtmlElements.TableFrames.Contains(name);
-
     private void Push(string name, bool isImplicit)
     {
-        var isBlock = HtmlElements.Block.Contains(name);
+        var kind = HtmlElements.KindOf(name);
+        var isBlock = (kind & ElementKind.Block) != 0;
         var open = new Open
         {
             Name = name,
+            Kind = kind,
             Implicit = isImplicit,
-            IsBlock = isBlock,
-            IsPhrasing = !isBlock || HtmlElements.PhrasingBlocks.Contains(name),
             Start = _out.Length,
             SpaceBefore = _space,
             LineStartBefore = _lineStart,
@@ -318,7 +344,7 @@ internal sealed class PolyglotWriter
             _out.Length = _breakStart;
             _breakEnd = -1;
         }
-        if (!open.HasContent && !HtmlElements.KeptWhenEmpty.Contains(open.Name))
+        if (!open.HasContent && !open.Has(ElementKind.KeptWhenEmpty))
         {
             TakeBack(open);
             return;
@@ -353,7 +379,7 @@ internal sealed class PolyglotWriter
 
     private void BeginContent()
     {
-        if (Depth == 0 || HtmlElements.FlowRoots.Contains(Top.Name))
+        if (Top.Has(ElementKind.FlowRoot))
             Push("p", isImplicit: true);
         WritePendingSpace();
         Top.HasContent = true;
@@ -421,6 +447,9 @@ internal sealed class PolyglotWriter
     /// <summary>Appends <paramref name="text"/> escaped, leaving out what XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates).</summary>
     private void AppendEscaped(ReadOnlySpan<char> text, SearchValues<char> specials)
     {
+        // Most text has no surrogates, U+FFFE or U+FFFF: then only ASCII characters need looking at.
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && text.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+            specials = specials == TextSpecials ? AsciiTextSpecials : AsciiAttributeSpecials;
         while (text.Length > 0)
         {
             var special = text.IndexOfAny(specials);

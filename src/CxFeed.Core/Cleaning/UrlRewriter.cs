@@ -73,17 +73,19 @@ internal sealed class UrlRewriter
         return null;
     }
 
-    /// <summary>The host of an absolute http(s) URL, lowercase, or empty.</summary>
-    public static string Host(string absolute)
+    /// <summary>The host of an absolute http(s) URL (as written: compare it ignoring case), or empty.</summary>
+    public static ReadOnlySpan<char> Host(string absolute)
     {
         var start = absolute.IndexOf("//", StringComparison.Ordinal);
         if (start < 0)
-            return "";
-        start += 2;
-        var end = absolute.IndexOfAny(['/', '?', '#', ':'], start);
-        var authority = end < 0 ? absolute[start..] : absolute[start..end];
-        var at = authority.LastIndexOf('@');
-        return (at < 0 ? authority : authority[(at + 1)..]).ToLowerInvariant();
+            return default;
+        var authority = absolute.AsSpan(start + 2);
+        var end = authority.IndexOfAny('/', '?', '#');
+        if (end >= 0)
+            authority = authority[..end];
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
+        var port = authority.LastIndexOf(':');
+        return port < 0 ? authority : authority[..port];
     }
 
     /// <summary>The last path segment of an absolute URL, for recognising placeholder images.</summary>
