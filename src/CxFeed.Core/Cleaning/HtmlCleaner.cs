@@ -55,6 +55,11 @@ public sealed class HtmlCleaner
             DisableServerSideCode = true,
             // Attribute values stay raw; the cleaner decodes them itself, once.
             BackwardCompatibility = true,
+            // Work only a parser checking its input needs: a list of parse errors, an index of ids,
+            // a charset from meta tags (the text is already decoded).
+            OptionCheckSyntax = false,
+            OptionUseIdAttribute = false,
+            OptionReadEncoding = false,
         };
         document.LoadHtml(html);
         var pass = new CleaningPass(_policy, new UrlRewriter(_policy.Source.UrlSchemes, baseUrl), log, html.Length);

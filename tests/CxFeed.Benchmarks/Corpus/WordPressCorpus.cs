@@ -51,14 +51,15 @@ public static class WordPressCorpus
     private sealed class PostWriter(Random random, string slug, int id)
     {
         private readonly StringBuilder _html = new();
-        private readonly Style _style = random.Next(10) switch { < 5 => Style.Classic, < 9 => Style.Gutenberg, _ => Style.WordPaste };
+        // Gutenberg has been WordPress's editor since 2018; older posts are classic; some are pasted from Word.
+        private readonly Style _style = random.Next(10) switch { < 3 => Style.Classic, < 9 => Style.Gutenberg, _ => Style.WordPaste };
 
         public string Write()
         {
             if (_style == Style.WordPaste)
                 _html.Append("<!--[if gte mso 9]><xml>\n <w:WordDocument>\n  <w:View>Normal</w:View>\n  <w:Zoom>0</w:Zoom>\n </w:WordDocument>\n</xml><![endif]--><!--[if gte mso 10]>\n<style>\n table.MsoNormalTable {mso-style-name:\"Table Normal\"; mso-style-priority:99; font-size:12.0pt;}\n</style>\n<![endif]-->\n");
-            // Most posts are a few hundred words; some are long essays.
-            var blocks = random.Next(10) < 8 ? random.Next(6, 30) : random.Next(30, 90);
+            // Short notes, ordinary posts of several hundred words, and some long essays.
+            var blocks = random.Next(20) switch { < 8 => random.Next(3, 10), < 17 => random.Next(10, 30), _ => random.Next(30, 80) };
             for (var i = 0; i < blocks; i++)
                 Block(i);
             Chrome();
@@ -103,7 +104,12 @@ public static class WordPressCorpus
                     _html.Append("\n<p class=\"MsoNormal\"><o:p>&nbsp;</o:p></p>");
                 return;
             }
-            _html.Append(random.Next(8) == 0 ? "<p class=\"has-medium-font-size\">" : "<p>");
+            _html.Append(random.Next(8) switch
+            {
+                0 => "<p class=\"has-medium-font-size\">",
+                1 when _style == Style.Gutenberg => "<p class=\"has-text-color\" style=\"color:#1d3557\">",
+                _ => "<p>",
+            });
             Sentences(random.Next(2, 7));
             _html.Append("</p>");
             if (random.Next(15) == 0)
