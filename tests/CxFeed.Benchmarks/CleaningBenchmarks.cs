@@ -1,5 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using CxFeed.Benchmarks.Corpus;
@@ -66,6 +67,6 @@ public class CleaningBenchmarks
 
     private sealed class Throughput : ManualConfig
     {
-        public Throughput() => AddColumn(new ThroughputColumn("MB/s", () => CorpusBytes));
+        public Throughput() => AddColumn(StatisticColumn.Median, new ThroughputColumn("MB/s", () => CorpusBytes));
     }
 }

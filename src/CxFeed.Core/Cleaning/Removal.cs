@@ -61,7 +61,9 @@ internal sealed class RemovalLog(CleaningPolicy policy, bool keepList)
     private const int ExamplesKept = 3;
     private const int ExampleLength = 80;
 
-    private readonly int[] _counts = new int[Enum.GetValues<RemovalReason>().Length];
+    private static readonly int ReasonCount = Enum.GetValues<RemovalReason>().Length;
+
+    private readonly int[] _counts = new int[ReasonCount];
     private readonly List<Removal>? _removals = keepList ? [] : null;
     private List<string>? _droppedEmbeds;
 
