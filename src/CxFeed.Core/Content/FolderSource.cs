@@ -30,8 +30,30 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
             .ToList();
         foreach (var (name, file) in files)
         {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            yield return new PostPage(name, AddressOf(name), ImmutableCollectionsMarshal.AsImmutableArray(bytes));
+            var (bytes, error) = await ReadFileAsync(file, cancellationToken);
+            if (bytes is null && error is null)
+                continue;
+            yield return new PostPage(name, AddressOf(name), ImmutableCollectionsMarshal.AsImmutableArray(bytes ?? []), error);
+        }
+    }
+
+    /// <summary>
+    /// The file's bytes; or why it could not be read (no permission, an I/O error); or neither
+    /// when it was deleted since the folder was listed, as during an edit: then it is simply gone.
+    /// </summary>
+    private static async Task<(byte[]? Bytes, string? Error)> ReadFileAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await File.ReadAllBytesAsync(file, cancellationToken), null);
+        }
+        catch (Exception gone) when (gone is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, null);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return (null, error.Message);
         }
     }
 

@@ -129,6 +129,8 @@ public sealed partial class PostReader
     /// <summary>Decodes and parses the page, or reports why it is not HTML that can be read.</summary>
     private static (HtmlDocument Document, string Text)? Parse(Reading reading)
     {
+        if (reading.Page.ReadError is { } readError)
+            return Unreadable(reading, Reasons.Unreadable(readError));
         var bytes = reading.Page.Bytes.AsSpan();
         if (bytes.IsEmpty)
             return Unreadable(reading, Reasons.NotHtml("the file is empty"));

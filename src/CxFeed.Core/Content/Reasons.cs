@@ -10,6 +10,8 @@ internal static class Reasons
 {
     // Fatal: the page gives no usable post.
 
+    public static string Unreadable(string error) => $"could not be read: {error}";
+
     public static string NotHtml(string what) => $"is not HTML: {what}";
 
     public static string TooDeep(int depth) => $"is not usable HTML: its elements nest more than {depth} deep";

@@ -1,4 +1,5 @@
 using System.Text;
+using CxFeed.Core;
 using CxFeed.Core.Content;
 
 namespace CxFeed.Tests.Content;
@@ -27,6 +28,26 @@ public class FolderSourceTests
             ["2021/06/your-next-cx-hire.html", "Zeta.HTML", "archive/b2b.html", "cx-needs-change-management.html"],
             pages.Select(page => page.Name));
         Assert.Equal("<p>a</p>", Encoding.UTF8.GetString(pages[0].Bytes.AsSpan()));
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_a_page_that_says_why_and_the_others_still_come()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("good.html", "<p>good</p>"u8.ToArray());
+        // A symbolic link to itself: listed like a file, but every read fails (ELOOP), even for root.
+        File.CreateSymbolicLink(System.IO.Path.Combine(folder.Path, "loop.html"), System.IO.Path.Combine(folder.Path, "loop.html"));
+
+        var pages = await ReadAsync(new FolderSource(folder.Path, Site));
+
+        Assert.Equal(["good.html", "loop.html"], pages.Select(page => page.Name));
+        Assert.Null(pages[0].ReadError);
+        Assert.NotNull(pages[1].ReadError);
+        Assert.True(pages[1].Bytes.IsEmpty);
+        var reading = new PostReader(new ContentOptions(), new SiteOptions { Title = "Heart of the Customer", BaseUrl = Site.AbsoluteUri })
+            .Read(pages[1]);
+        Assert.Null(reading.Post);
+        Assert.Equal($"loop.html: could not be read: {pages[1].ReadError}", Assert.Single(reading.Problems).ToString());
     }
 
     [Fact]
