@@ -26,6 +26,7 @@ public static class BuildCommand
         var content = context.Settings<ContentOptions>();
         var feeds = context.Settings<FeedsOptions>();
         var publish = context.Settings<PublishOptions>();
+        var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
         var definitions = await FeedDefinitionReader.ReadFolderAsync(feeds.Path, context.CancellationToken);
         if (!definitions.Problems.IsEmpty)
         {
@@ -43,7 +44,7 @@ public static class BuildCommand
         await foreach (var page in new FolderSource(content.Path, site.BaseUri).ReadAsync(context.CancellationToken))
             pages.Add(page);
         var excerpts = new ExcerptBuilder();
-        var snapshot = new SnapshotBuilder(new PostReader(content, site), new HtmlCleaner(), excerpts).Build(pages);
+        var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
         var publication = new FeedRenderer(site, publish, feeds, excerpts).Render(snapshot, definitions.Definitions);
 
         var progress = context.OutputIsTerminal ? new ProgressLine(context.Out, publication.Files.Length) : null;

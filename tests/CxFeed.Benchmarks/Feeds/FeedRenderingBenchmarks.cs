@@ -4,7 +4,7 @@ using CxFeed.Core.Publishing;
 namespace CxFeed.Benchmarks.Feeds;
 
 /// <summary>
-/// Rendering feeds for 10,000 generated posts of about 8 KB. <see cref="OneFeedThreeFormats"/> is
+/// Rendering feeds for 10,000 generated posts (median about 8 KB of cleaned HTML). <see cref="OneFeedThreeFormats"/> is
 /// the npm <c>feed</c> package's work in its baseline (tests/CxFeed.Benchmarks/node, run by
 /// feeds-vs-node.sh); <see cref="EveryFeedAllPagesCompressed"/> is all that <c>cxfeed build</c> publishes.
 /// </summary>
