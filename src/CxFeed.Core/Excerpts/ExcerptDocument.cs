@@ -1,0 +1,71 @@
+using System.Net;
+using HtmlAgilityPack;
+
+namespace CxFeed.Core.Excerpts;
+
+/// <summary>
+/// Cleaned HTML parsed for an excerpt: the whole of it, or only a prefix when the excerpt needs
+/// just the start of a long body. A prefix ends before a tag, so no tag is read half; whatever a
+/// prefix leaves open at its end may still grow, and decisions about it wait for a longer prefix.
+/// </summary>
+internal sealed class ExcerptDocument
+{
+    private HashSet<HtmlNode>? _openAtEnd;
+
+    private ExcerptDocument(HtmlNode root, bool isTruncated)
+    {
+        Root = root;
+        IsTruncated = isTruncated;
+    }
+
+    public HtmlNode Root { get; }
+
+    /// <summary>Whether this is only a prefix of the HTML.</summary>
+    public bool IsTruncated { get; }
+
+    /// <summary>Parses <paramref name="html"/>, or its first <paramref name="length"/> characters or so.</summary>
+    public static ExcerptDocument Parse(string html, int length)
+    {
+        var end = length >= html.Length ? html.Length : PrefixEnd(html, length);
+        var document = new HtmlDocument();
+        document.LoadHtml(end == html.Length ? html : html[..end]);
+        return new ExcerptDocument(document.DocumentNode, end < html.Length);
+    }
+
+    /// <summary>A text node's text with its character references decoded.</summary>
+    public static string TextOf(HtmlTextNode node) =>
+        node.Text.Contains('&') ? WebUtility.HtmlDecode(node.Text) : node.Text;
+
+    /// <summary>
+    /// Whether <paramref name="element"/> is cut by the end of a prefix, so more of it may follow:
+    /// it holds the prefix's last node.
+    /// </summary>
+    public bool IsOpenAtEnd(HtmlNode element)
+    {
+        if (!IsTruncated)
+            return false;
+        if (_openAtEnd is null)
+        {
+            _openAtEnd = [];
+            for (var node = Root; node is not null; node = node.LastChild)
+                _openAtEnd.Add(node);
+        }
+        return _openAtEnd.Contains(element);
+    }
+
+    // Before the last tag that starts within the length; in a long run of text, at the length
+    // itself, but never inside a surrogate pair or a character reference.
+    private static int PrefixEnd(string html, int length)
+    {
+        var tag = html.LastIndexOf('<', length - 1);
+        if (tag > 0)
+            return tag;
+        var end = length;
+        if (char.IsHighSurrogate(html[end - 1]))
+            end--;
+        var reference = html.LastIndexOf('&', end - 1, Math.Min(end, 32));
+        if (reference >= 0 && html.IndexOf(';', reference, end - reference) < 0)
+            end = reference;
+        return end;
+    }
+}

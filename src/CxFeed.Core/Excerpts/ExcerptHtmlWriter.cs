@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+
+namespace CxFeed.Core.Excerpts;
+
+/// <summary>
+/// Writes the HTML form: the elements of the cleaned tree that hold the kept text, in the
+/// cleaner's canonical markup, up to the cut. An element is written only once text inside it is,
+/// so an image's paragraph or a block after the cut leaves no empty tags; at the end every
+/// element still open is closed.
+/// </summary>
+internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
+{
+    private readonly StringBuilder _html = new();
+
+    // Elements entered and not yet left; those written but not flushed wait in _pending, with
+    // void elements met since, until text comes.
+    private readonly List<Open> _open = [];
+    private readonly List<Open> _pending = [];
+
+    private sealed record Open(HtmlNode Element, bool Write)
+    {
+        public bool Flushed { get; set; }
+    }
+
+    public override void Enter(HtmlNode element, bool isBlock)
+    {
+        base.Enter(element, isBlock);
+        var open = new Open(element, ExcerptPolicy.Written.Contains(element.Name));
+        _open.Add(open);
+        if (open.Write)
+            _pending.Add(open);
+    }
+
+    public override void Leave(HtmlNode element, bool isBlock)
+    {
+        base.Leave(element, isBlock);
+        var open = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        if (!open.Write || ExcerptPolicy.Void.Contains(element.Name))
+            return;
+        if (open.Flushed)
+            _html.Append("</").Append(element.Name).Append('>');
+        else
+            _pending.RemoveRange(_pending.IndexOf(open), _pending.Count - _pending.IndexOf(open));
+    }
+
+    /// <summary>Ends the HTML form: the ellipsis when the text was cut, closing tags, and the link to the post.</summary>
+    public string Finish(bool ellipsis, Uri link, string readMore)
+    {
+        if (ellipsis)
+        {
+            if (_open.Exists(open => open.Flushed))
+                _html.Append(ExcerptPolicy.Ellipsis);
+            else
+                _html.Append("<p>").Append(ExcerptPolicy.Ellipsis).Append("</p>");
+        }
+        for (var i = _open.Count - 1; i >= 0; i--)
+        {
+            if (_open[i].Flushed && !ExcerptPolicy.Void.Contains(_open[i].Element.Name))
+                _html.Append("</").Append(_open[i].Element.Name).Append('>');
+        }
+        _html.Append("<p><a href=\"");
+        AppendEscaped(link.AbsoluteUri, attribute: true);
+        _html.Append("\">");
+        AppendEscaped(readMore, attribute: false);
+        _html.Append("</a></p>");
+        return _html.ToString();
+    }
+
+    protected override void Accept(ReadOnlySpan<char> characters)
+    {
+        Flush();
+        AppendEscaped(characters, attribute: false);
+    }
+
+    protected override void SpaceInText()
+    {
+        Flush();
+        _html.Append(' ');
+    }
+
+    private void Flush()
+    {
+        foreach (var open in _pending)
+        {
+            _html.Append('<').Append(open.Element.Name);
+            AppendAttributes(open.Element);
+            _html.Append(ExcerptPolicy.Void.Contains(open.Element.Name) ? " />" : ">");
+            open.Flushed = true;
+        }
+        _pending.Clear();
+    }
+
+    private void AppendAttributes(HtmlNode element)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attribute in element.Attributes)
+        {
+            if (!IsXmlName(attribute.Name) || !written.Add(attribute.Name))
+                continue;
+            _html.Append(' ').Append(attribute.Name).Append("=\"");
+            AppendEscaped(WebUtility.HtmlDecode(attribute.Value ?? ""), attribute: true);
+            _html.Append('"');
+        }
+    }
+
+    // The cleaner's escaping: &amp; &lt; &gt; (and &quot; in attributes), every other character as
+    // itself; characters XML forbids and unpaired surrogates are dropped.
+    private void AppendEscaped(ReadOnlySpan<char> text, bool attribute)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': _html.Append("&amp;"); break;
+                case '<': _html.Append("&lt;"); break;
+                case '>': _html.Append("&gt;"); break;
+                case '"' when attribute: _html.Append("&quot;"); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                        _html.Append(c).Append(text[++i]);
+                    else if (XmlCharacters.IsAllowed(c))
+                        _html.Append(c);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsXmlName(string name) => XmlName().IsMatch(name);
+
+    // Attribute names as the cleaner writes them; anything else a parser made of a malformed tag
+    // is not written.
+    [GeneratedRegex("^[a-z_][a-z0-9_.-]*$")]
+    private static partial Regex XmlName();
+}
