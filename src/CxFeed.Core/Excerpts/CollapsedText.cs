@@ -11,5 +11,5 @@ internal sealed class CollapsedText(int limit) : TextSink(limit)
 
     protected override void Accept(ReadOnlySpan<char> characters) => _text.Append(characters);
 
-    protected override void SpaceMaterialized() => _text.Append(' ');
+    protected override void Separated(string whitespace, bool fromText) => _text.Append(whitespace);
 }

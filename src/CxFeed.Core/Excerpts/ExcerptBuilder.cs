@@ -29,7 +29,7 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
             var text = new CollapsedText(int.MaxValue);
             walk.Walk(document, text);
             var whole = text.Value.TrimEnd();
-            if (whole.Length > 0)
+            if (ReadableText.Has(whole))
                 return Write(source, walk, document, whole, new ExcerptCut(whole.Length, ShowsLessThan(walk, source.Body, whole), Ellipsis: false));
         }
         return Cut(source, walk, budget);

@@ -16,40 +16,48 @@ internal readonly record struct ExcerptCut(int Keep, bool IsCut, bool Ellipsis)
     {
         var units = TextUnits.Of(text);
         if (complete && Fits(text, units, budget))
-            return new ExcerptCut(TrimEnd(text, text.Length, dangling: false), IsCut: false, Ellipsis: false);
+            return new ExcerptCut(ReadableText.Has(text) ? TrimEnd(text, text.Length, dangling: false) : 0, IsCut: false, Ellipsis: false);
 
         // Units known whole: when more text may follow, the last one may be only its beginning.
+        if (units.Count == 0)
+            return null;
         var known = complete ? units.Count : units.Count - 1;
         var fitting = 0;
         while (fitting < known && fitting + 1 <= budget.MaxUnits && units[fitting].Graphemes <= budget.MaxGraphemes)
             fitting++;
-
-        if (fitting == 0)
-        {
-            // One word longer than the budget allows (a word budget allows 10 characters a word):
-            // cut inside it, after whole grapheme clusters.
-            if (units.Count == 0 || (known == 0 && units[0].Graphemes < budget.MaxGraphemes + 2))
-                return null;
-            return Cut(text, AfterGraphemes(text, budget.MaxGraphemes));
-        }
-        if (!complete && fitting == known && fitting < budget.MaxUnits && units[fitting].Graphemes <= budget.MaxGraphemes)
+        // The next unit decides, and may be only begun: wait for it unless the count already
+        // excludes it or it is already too long (by two grapheme clusters, to cut inside it).
+        if (fitting == known && !complete && fitting < budget.MaxUnits && units[fitting].Graphemes <= budget.MaxGraphemes + 1)
             return null;
 
-        // A sentence that ends within the last fifth of the budget ends the excerpt.
+        var atBoundary = fitting > 0 ? Cut(text, units[AtSentenceEnd(text, units, fitting, budget) - 1].End) : (ExcerptCut?)null;
+        if (atBoundary is { Keep: > 0 })
+            return atBoundary;
+        // Nothing readable before a word longer than the budget allows (a word budget allows 10
+        // characters a word): cut inside that word, after whole grapheme clusters.
+        if (fitting < units.Count && fitting < budget.MaxUnits && units[fitting].Graphemes > budget.MaxGraphemes)
+            return Cut(text, AfterGraphemes(text, budget.MaxGraphemes));
+        return atBoundary ?? new ExcerptCut(0, IsCut: true, Ellipsis: false);
+    }
+
+    // How many units to keep: all that fit, or fewer when a sentence ends within the last fifth
+    // of the budget.
+    private static int AtSentenceEnd(string text, List<TextUnit> units, int fitting, ExcerptBudget budget)
+    {
         for (var count = fitting; count > 0; count--)
         {
             var used = budget.Unit == ExcerptUnit.Words ? count : units[count - 1].Graphemes;
             if (used * 5 <= (long)budget.Size * 4)
                 break;
             if (EndsSentence(text, units[count - 1], count < units.Count ? units[count] : null))
-                return Cut(text, units[count - 1].End);
+                return count;
         }
-        return Cut(text, units[fitting - 1].End);
+        return fitting;
     }
 
     // The whole text fits: a trailing ellipsis (the one a previous cut left) does not count, so
     // that cutting an excerpt again changes nothing.
-    private static bool Fits(string text, IReadOnlyList<TextUnit> units, ExcerptBudget budget)
+    private static bool Fits(string text, List<TextUnit> units, ExcerptBudget budget)
     {
         long count = units.Count;
         var graphemes = units.Count == 0 ? 0 : units[^1].Graphemes;
@@ -66,6 +74,8 @@ internal readonly record struct ExcerptCut(int Keep, bool IsCut, bool Ellipsis)
     {
         var keep = TrimEnd(text, end, dangling: true);
         var kept = text.AsSpan(0, keep);
+        if (!ReadableText.Has(kept))
+            return new ExcerptCut(0, IsCut: true, Ellipsis: false);
         var endsWithEllipsis = kept.EndsWith(ExcerptPolicy.Ellipsis, StringComparison.Ordinal) || kept.EndsWith("...", StringComparison.Ordinal);
         return new ExcerptCut(keep, IsCut: true, Ellipsis: !endsWithEllipsis);
     }

@@ -20,6 +20,10 @@ internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
     private readonly List<Open> _open = [];
     private readonly List<Open> _pending = [];
 
+    // Where white space of the text began: written there once a word follows, so that it stays
+    // outside an inline element that opens after it.
+    private int _whitespaceAt;
+
     private sealed record Open(HtmlNode Element, bool Write)
     {
         public bool Flushed { get; set; }
@@ -51,12 +55,7 @@ internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
     public string Finish(bool ellipsis, Uri link, string readMore)
     {
         if (ellipsis)
-        {
-            if (_open.Exists(open => open.Flushed))
-                _html.Append(ExcerptPolicy.Ellipsis);
-            else
-                _html.Append("<p>").Append(ExcerptPolicy.Ellipsis).Append("</p>");
-        }
+            _html.Append(ExcerptPolicy.Ellipsis);
         for (var i = _open.Count - 1; i >= 0; i--)
         {
             if (_open[i].Flushed && !ExcerptPolicy.Void.Contains(_open[i].Element.Name))
@@ -76,10 +75,12 @@ internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
         AppendEscaped(characters, attribute: false);
     }
 
-    protected override void SpaceInText()
+    protected override void WhitespaceStarts() => _whitespaceAt = _html.Length;
+
+    protected override void Separated(string whitespace, bool fromText)
     {
-        Flush();
-        _html.Append(' ');
+        if (fromText)
+            _html.Insert(_whitespaceAt, whitespace);
     }
 
     private void Flush()

@@ -91,14 +91,27 @@ internal sealed class ReadingWalk
                 if (repeats != false)
                     return repeats is null ? null : false;
             }
-            return _contents.IsTitle(element, document) is { } title ? !title : null;
+            if (_contents.IsTitle(element, document) is not { } title)
+                return null;
+            if (title)
+                return false;
         }
         // Only outermost lists: a list inside a table of contents goes with it, and checking
         // every nested list again would cost the square of the nesting.
         if (ExcerptPolicy.Lists.Contains(element.Name) && lists == 0)
-            return _contents.IsTableOfContents(element, document) is { } contents ? !contents : null;
-        return true;
+        {
+            if (_contents.IsTableOfContents(element, document) is not { } contents)
+                return null;
+            if (contents)
+                return false;
+        }
+        return IsBlock(element) && element.HasChildNodes ? IsReadable(element, document) : true;
     }
+
+    // A block of only punctuation (a row of dashes between two parts) holds no words; null when
+    // a prefix cannot tell yet.
+    private static bool? IsReadable(HtmlNode block, ExcerptDocument document) =>
+        ReadableText.IsIn(block) ? true : document.IsOpenAtEnd(block) ? null : false;
 
     // A block whose whole text is the post's title, as a heading or as a slug-like caption.
     private bool? RepeatsTitle(HtmlNode block, ExcerptDocument document)

@@ -41,7 +41,7 @@ internal static class SpacelessScripts
             if (value < first)
                 return false;
             if (value <= last)
-                return !Rune.IsWhiteSpace(rune);
+                return true;
         }
         return false;
     }

@@ -1,17 +1,27 @@
+using System.Text;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>
 /// Receives the text of a cleaned tree in reading order and collapses it the one way both forms
-/// share, so that a position in the plain text is the same position in the HTML form: runs of
-/// HTML whitespace and block boundaries become one space, none at the start; white space of other
-/// kinds (no-break spaces) is kept as written but never starts the text; characters that XML 1.0
-/// forbids and unpaired surrogates are dropped. The sink stops the walk at <see cref="Limit"/>.
+/// share, so that a position in the plain text is the same position in the HTML form:
+/// <list type="bullet">
+/// <item>a run of HTML whitespace becomes one space;</item>
+/// <item>other white space (no-break spaces, thin spaces) is kept as written between words;</item>
+/// <item>a block boundary becomes one space, and white space next to it goes with it, as a
+/// browser shows no space at the end of a paragraph;</item>
+/// <item>nothing white starts the text; characters that XML 1.0 forbids and unpaired surrogates
+/// are dropped.</item>
+/// </list>
+/// The sink stops the walk once <see cref="Limit"/> characters came in.
 /// </summary>
 internal abstract class TextSink(int limit)
 {
-    private bool _spacePending;
+    // White space seen since the last character, kept until text shows whether it stands
+    // between words (then it is written) or next to a block boundary (then it goes).
+    private readonly StringBuilder _whitespace = new();
+    private bool _boundary;
 
     /// <summary>How many characters of collapsed text came in so far.</summary>
     public int Position { get; private set; }
@@ -42,13 +52,16 @@ internal abstract class TextSink(int limit)
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            if (char.IsWhiteSpace(c))
             {
-                if (!AtStart && !_spacePending)
-                {
-                    _spacePending = true;
-                    SpaceInText();
-                }
+                if (AtStart || _boundary)
+                    continue;
+                var isHtmlSpace = c is ' ' or '\t' or '\n' or '\r' or '\f';
+                if (isHtmlSpace && _whitespace.Length > 0 && _whitespace[^1] == ' ')
+                    continue;
+                if (_whitespace.Length == 0)
+                    WhitespaceStarts();
+                _whitespace.Append(isHtmlSpace ? ' ' : c);
                 continue;
             }
             int length;
@@ -58,15 +71,18 @@ internal abstract class TextSink(int limit)
                 length = 1;
             else
                 continue;
-            if (AtStart && char.IsWhiteSpace(c))
-                continue;
-            if (_spacePending)
+            if (_boundary)
             {
-                _spacePending = false;
-                SpaceMaterialized();
-                if (++Position >= Limit)
-                    return false;
+                Separate(" ", fromText: false);
+                _boundary = false;
             }
+            else if (_whitespace.Length > 0)
+            {
+                Separate(_whitespace.ToString(), fromText: true);
+                _whitespace.Clear();
+            }
+            if (Position >= Limit)
+                return false;
             Accept(text.AsSpan(i, length));
             i += length - 1;
             Position += length;
@@ -76,28 +92,34 @@ internal abstract class TextSink(int limit)
         return true;
     }
 
-    /// <summary>Characters that are part of the collapsed text, at <see cref="Position"/>.</summary>
+    /// <summary>Characters of text, at <see cref="Position"/>.</summary>
     protected abstract void Accept(ReadOnlySpan<char> characters);
 
     /// <summary>
-    /// The space the collapsed text holds at <see cref="Position"/>, now that text follows it
-    /// (announced by <see cref="SpaceInText"/> when it came from whitespace in the text).
+    /// The white space between two words, at <see cref="Position"/>: written in the text
+    /// (<paramref name="fromText"/>, as announced by <see cref="WhitespaceStarts"/>), or a
+    /// block boundary's single space.
     /// </summary>
-    protected virtual void SpaceMaterialized()
+    protected virtual void Separated(string whitespace, bool fromText)
     {
     }
 
-    /// <summary>
-    /// Whitespace in the text opened a space at <see cref="Position"/>: the collapsed text
-    /// holds it there if any text follows, and a block boundary does not make it go away.
-    /// </summary>
-    protected virtual void SpaceInText()
+    /// <summary>White space in the text begins here; it becomes part of the text if a word follows before a block boundary.</summary>
+    protected virtual void WhitespaceStarts()
     {
+    }
+
+    private void Separate(string whitespace, bool fromText)
+    {
+        Separated(whitespace, fromText);
+        Position += whitespace.Length;
     }
 
     private void Boundary()
     {
-        if (!AtStart)
-            _spacePending = true;
+        if (AtStart)
+            return;
+        _boundary = true;
+        _whitespace.Clear();
     }
 }

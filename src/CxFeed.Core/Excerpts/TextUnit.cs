@@ -3,7 +3,8 @@ using System.Globalization;
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>
-/// What a budget counts as one word in collapsed text: a run of characters between spaces, or
+/// What a budget counts as one word in collapsed text: a run of characters between white space
+/// (no-break spaces included: to a reader they separate words as any space does), or
 /// one character of a script written without spaces. <paramref name="Graphemes"/> is how many
 /// grapheme clusters the text holds up to the unit's end.
 /// </summary>
@@ -19,23 +20,21 @@ internal static class TextUnits
     {
         var units = new List<TextUnit>();
         var wordStart = -1;
-        var wordIsVisible = false;
         long graphemes = 0;
         for (var index = 0; index < text.Length;)
         {
             var span = text.AsSpan(index);
             var length = StringInfo.GetNextTextElementLength(span);
-            if (text[index] == ' ' || SpacelessScripts.StartsWith(span))
+            var isSpace = char.IsWhiteSpace(text[index]);
+            if (isSpace || SpacelessScripts.StartsWith(span))
             {
                 EndWord(index);
-                if (text[index] != ' ')
+                if (!isSpace)
                     units.Add(new TextUnit(index, index + length, graphemes + 1));
             }
-            else
+            else if (wordStart < 0)
             {
-                if (wordStart < 0)
-                    wordStart = index;
-                wordIsVisible |= !IsWhiteSpace(span[..length]);
+                wordStart = index;
             }
             graphemes++;
             index += length;
@@ -43,23 +42,11 @@ internal static class TextUnits
         EndWord(text.Length);
         return units;
 
-        // A run of only no-break spaces is no word.
         void EndWord(int end)
         {
-            if (wordStart >= 0 && wordIsVisible)
+            if (wordStart >= 0)
                 units.Add(new TextUnit(wordStart, end, graphemes));
             wordStart = -1;
-            wordIsVisible = false;
         }
-    }
-
-    private static bool IsWhiteSpace(ReadOnlySpan<char> grapheme)
-    {
-        foreach (var c in grapheme)
-        {
-            if (!char.IsWhiteSpace(c))
-                return false;
-        }
-        return true;
     }
 }

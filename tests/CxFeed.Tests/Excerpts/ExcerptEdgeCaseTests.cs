@@ -46,6 +46,22 @@ public class ExcerptEdgeCaseTests
     }
 
     [Fact]
+    public void A_long_word_after_nothing_readable_is_cut_inside()
+    {
+        var excerpt = Build($"<p>“ {new string('x', 600)} end</p>", ExcerptBudget.Characters(100));
+
+        Assert.Equal("“ " + new string('x', 98) + "…", excerpt.Text);
+    }
+
+    [Fact]
+    public void An_excerpt_that_would_hold_only_punctuation_is_empty()
+    {
+        var excerpt = Build("<p>— and then some</p>", ExcerptBudget.Words(1));
+
+        Assert.Equal(new Excerpt("", ReadMore, IsCut: true), excerpt);
+    }
+
+    [Fact]
     public void A_first_block_that_is_a_heading_equal_to_the_title_is_left_out()
     {
         var excerpt = Build(
@@ -111,12 +127,19 @@ public class ExcerptEdgeCaseTests
     }
 
     [Fact]
-    public void No_break_spaces_are_kept_inside_the_text_and_never_start_or_end_it()
+    public void No_break_spaces_are_kept_between_words_and_separate_them_but_go_with_block_boundaries()
     {
-        var excerpt = Build("<p>\u00A0</p><p>10\u00A0km of \u00A0 road\u00A0</p>");
+        var excerpt = Build("<p>\u00A0</p><p>while back,\u00A0I posted <em>here</em>\u00A0on \u00A0 it.\u00A0\u00A0</p>\n<p>\u00A0One\u00A0issue</p>");
 
-        Assert.Equal("10\u00A0km of \u00A0 road", excerpt.Text);
-        Assert.Equal("10\u00A0km…", Build("<p>10\u00A0km of road</p>", ExcerptBudget.Words(1)).Text);
+        Assert.Equal("while back,\u00A0I posted here\u00A0on \u00A0 it. One\u00A0issue", excerpt.Text);
+        Assert.Equal("while back,\u00A0I posted…", Build("<p>while back,\u00A0I posted here</p>", ExcerptBudget.Words(4)).Text);
+        Assert.Equal("<p>while back,\u00A0I posted <em>here</em>\u00A0on \u00A0 it.</p><p>One\u00A0issue</p>" + ReadMore, excerpt.Html);
+    }
+
+    [Fact]
+    public void A_paragraph_without_letters_or_digits_is_a_separator_not_words()
+    {
+        Assert.Equal("I recently did an interview. We recently sat down.", Build("<p>I recently did an interview.</p>\n<p>—–</p>\n<p>We recently sat down.</p>").Text);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public partial class ExcerptPropertyTests
         var whole = Build(post.Body, Unlimited);
 
         return excerpt.IsCut
-            ? whole.Text.StartsWith(WithoutEllipsis(excerpt.Text), StringComparison.Ordinal) && excerpt.Text.Length > 0
+            ? whole.Text.StartsWith(WithoutEllipsis(excerpt.Text), StringComparison.Ordinal)
             : excerpt.Text == whole.Text;
     }
 
@@ -41,7 +41,7 @@ public partial class ExcerptPropertyTests
     public bool A_cut_excerpt_ends_with_one_ellipsis_after_no_space_or_pause(GeneratedPost post)
     {
         var excerpt = Build(post.Body, post.Budget);
-        if (!excerpt.IsCut)
+        if (!excerpt.IsCut || excerpt.Text.Length == 0)
             return !excerpt.Text.EndsWith(' ');
         var before = WithoutEllipsis(excerpt.Text);
         var authorsOwnEllipsis = before.EndsWith(' ');
@@ -89,7 +89,7 @@ public partial class ExcerptPropertyTests
 
     private static string WithoutEllipsis(string text) => text.EndsWith('…') ? text[..^1] : text;
 
-    private static string WithoutSpaces(string text) => text.Replace(" ", "", StringComparison.Ordinal);
+    private static string WithoutSpaces(string text) => Regex.Replace(text, @"\s", "");
 
     private static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
@@ -107,17 +107,13 @@ public partial class ExcerptPropertyTests
         }
     }
 
-    // The budget's words, counted independently of the builder: runs between spaces that hold a
-    // visible character, where each character of Chinese, Japanese or Thai is a word of its own.
+    // The budget's words, counted independently of the builder: runs between white space, where
+    // each character of Chinese, Japanese or Thai is a word of its own.
     private static int Words(string text)
     {
         var count = 0;
-        foreach (var token in text.Split(' '))
-        {
-            var rest = Spaceless().Replace(token, match => { count++; return " "; });
-            count += rest.Split(' ').Count(part => part.Any(c => !char.IsWhiteSpace(c)));
-        }
-        return count;
+        var rest = Spaceless().Replace(text, match => { count++; return " "; });
+        return count + Regex.Split(rest, @"\s+").Count(part => part.Length > 0);
     }
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}|\p{IsCJKSymbolsandPunctuation}|\p{IsHiragana}|\p{IsKatakana}|\p{IsHalfwidthandFullwidthForms}|\p{IsThai}[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*")]
