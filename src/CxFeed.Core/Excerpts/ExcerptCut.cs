@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>
@@ -114,7 +112,7 @@ internal readonly record struct ExcerptCut(int Keep, bool IsCut, bool Ellipsis)
     {
         var index = 0;
         for (long i = 0; i < count && index < text.Length; i++)
-            index += StringInfo.GetNextTextElementLength(text.AsSpan(index));
+            index += TextUnits.GraphemeLength(text.AsSpan(index));
         return index;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
@@ -11,7 +10,7 @@ namespace CxFeed.Core.Excerpts;
 /// so an image's paragraph or a block after the cut leaves no empty tags; at the end every
 /// element still open is closed.
 /// </summary>
-internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
+internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
 {
     private readonly StringBuilder _html = new();
 
@@ -97,15 +96,27 @@ internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
 
     private void AppendAttributes(HtmlNode element)
     {
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attribute in element.Attributes)
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
         {
-            if (!IsXmlName(attribute.Name) || !written.Add(attribute.Name))
+            var attribute = attributes[i];
+            if (!IsXmlName(attribute.Name) || IsRepeated(attributes, i))
                 continue;
             _html.Append(' ').Append(attribute.Name).Append("=\"");
             AppendEscaped(WebUtility.HtmlDecode(attribute.Value ?? ""), attribute: true);
             _html.Append('"');
         }
+    }
+
+    // A parser keeps every copy of a repeated attribute; XML allows one, the first.
+    private static bool IsRepeated(HtmlAttributeCollection attributes, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (attributes[i].Name == attributes[index].Name)
+                return true;
+        }
+        return false;
     }
 
     // The cleaner's escaping: &amp; &lt; &gt; (and &quot; in attributes), every other character as
@@ -131,10 +142,12 @@ internal sealed partial class ExcerptHtmlWriter(int keep) : TextSink(keep)
         }
     }
 
-    private static bool IsXmlName(string name) => XmlName().IsMatch(name);
+    // Attribute names as the cleaner writes them ([a-z_][a-z0-9_.-]*); anything else a parser
+    // made of a malformed tag is not written.
+    private static bool IsXmlName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
+        && !name.AsSpan().ContainsAnyExcept(XmlNameCharacters);
 
-    // Attribute names as the cleaner writes them; anything else a parser made of a malformed tag
-    // is not written.
-    [GeneratedRegex("^[a-z_][a-z0-9_.-]*$")]
-    private static partial Regex XmlName();
+    private static readonly System.Buffers.SearchValues<char> XmlNameCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_.-");
 }

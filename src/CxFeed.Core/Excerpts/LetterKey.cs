@@ -15,7 +15,7 @@ internal static class LetterKey
     public static string Of(string text)
     {
         var key = new StringBuilder(text.Length);
-        Append(key, text);
+        Append(key, text, int.MaxValue);
         return key.ToString();
     }
 
@@ -33,22 +33,24 @@ internal static class LetterKey
         {
             if (++nodes > maxNodes)
                 return null;
-            if (node is HtmlTextNode text)
-            {
-                Append(key, ExcerptDocument.TextOf(text));
-                if (key.Length > maxLength)
-                    return null;
-            }
+            if (node is HtmlTextNode text && !Append(key, ExcerptDocument.TextOf(text), maxLength))
+                return null;
         }
         return key.ToString();
     }
 
-    private static void Append(StringBuilder key, string text)
+    // False as soon as the key grows longer than maxLength.
+    private static bool Append(StringBuilder key, string text, int maxLength)
     {
+        Span<char> lower = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune))
-                key.Append(Rune.ToLowerInvariant(rune).ToString());
+            if (!Rune.IsLetterOrDigit(rune))
+                continue;
+            key.Append(lower[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lower)]);
+            if (key.Length > maxLength)
+                return false;
         }
+        return true;
     }
 }

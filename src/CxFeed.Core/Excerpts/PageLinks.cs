@@ -15,7 +15,7 @@ internal sealed class PageLinks(Uri page)
         var value = Decode(href);
         if (value.StartsWith('#'))
             return IsMoreFragment(value);
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsSamePage(uri)
+        return MayBeSamePage(value) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsSamePage(uri)
             && (uri.Fragment.Length <= 1 || IsMoreFragment(uri.Fragment));
     }
 
@@ -25,8 +25,11 @@ internal sealed class PageLinks(Uri page)
         var value = Decode(href);
         if (value.StartsWith('#'))
             return value.Length > 1;
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsSamePage(uri) && uri.Fragment.Length > 1;
+        return MayBeSamePage(value) && Uri.TryCreate(value, UriKind.Absolute, out var uri) && IsSamePage(uri) && uri.Fragment.Length > 1;
     }
+
+    // Most links go elsewhere: a link that does not name the post's host is not parsed.
+    private bool MayBeSamePage(string href) => href.Contains(page.Host, StringComparison.OrdinalIgnoreCase);
 
     private bool IsSamePage(Uri uri) =>
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

@@ -24,7 +24,7 @@ internal static class TextUnits
         for (var index = 0; index < text.Length;)
         {
             var span = text.AsSpan(index);
-            var length = StringInfo.GetNextTextElementLength(span);
+            var length = GraphemeLength(span);
             var isSpace = char.IsWhiteSpace(text[index]);
             if (isSpace || SpacelessScripts.StartsWith(span))
             {
@@ -48,5 +48,15 @@ internal static class TextUnits
                 units.Add(new TextUnit(wordStart, end, graphemes));
             wordStart = -1;
         }
+    }
+
+    /// <summary>The length of the grapheme cluster <paramref name="text"/> starts with.</summary>
+    public static int GraphemeLength(ReadOnlySpan<char> text)
+    {
+        // Below U+0300 nothing joins: no combining mark, joiner, selector or surrogate. The
+        // general rules are slow, and most text is this.
+        if (text[0] < '\u0300' && text[0] != '\r' && (text.Length == 1 || text[1] < '\u0300'))
+            return 1;
+        return StringInfo.GetNextTextElementLength(text);
     }
 }
