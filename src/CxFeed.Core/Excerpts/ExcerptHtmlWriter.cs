@@ -23,8 +23,12 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
     // outside an inline element that opens after it.
     private int _whitespaceAt;
 
-    private sealed record Open(HtmlNode Element, bool Write)
+    private sealed class Open(HtmlNode element, bool write)
     {
+        public HtmlNode Element { get; } = element;
+
+        public bool Write { get; } = write;
+
         public bool Flushed { get; set; }
     }
 
@@ -45,9 +49,13 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
         if (!open.Write || ExcerptPolicy.Void.Contains(element.Name))
             return;
         if (open.Flushed)
+        {
             _html.Append("</").Append(element.Name).Append('>');
-        else
-            _pending.RemoveRange(_pending.IndexOf(open), _pending.Count - _pending.IndexOf(open));
+            return;
+        }
+        // It and the void elements met inside it wait at the end of the list.
+        var at = _pending.LastIndexOf(open);
+        _pending.RemoveRange(at, _pending.Count - at);
     }
 
     /// <summary>Ends the HTML form: the ellipsis when the text was cut, closing tags, and the link to the post.</summary>

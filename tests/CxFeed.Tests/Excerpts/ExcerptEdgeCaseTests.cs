@@ -147,7 +147,7 @@ public class ExcerptEdgeCaseTests
     {
         const int depth = 100_000;
         var body = new StringBuilder();
-        foreach (var element in (string[])["blockquote", "ul", "h2", "a"])
+        foreach (var element in (string[])["blockquote", "ul", "h2", "em"])
             body.Insert(0, string.Concat(Enumerable.Repeat($"<{element}>", depth / 4)));
         body.Append("deep text");
 
@@ -155,6 +155,15 @@ public class ExcerptEdgeCaseTests
 
         Assert.Equal("deep text", excerpt.Text);
         Assert.NotNull(XElement.Parse($"<root>{excerpt.Html}</root>"));
+    }
+
+    [Fact]
+    public void Text_after_deeply_nested_empty_elements_is_found()
+    {
+        const int depth = 5_000;
+        var body = string.Concat(Enumerable.Repeat("<blockquote><em>", depth)) + string.Concat(Enumerable.Repeat("</em></blockquote>", depth)) + "<p>After.</p>";
+
+        Assert.Equal("<p>After.</p>" + ReadMore, Build(body).Html);
     }
 
     [Fact]
