@@ -12,7 +12,7 @@ public static class Verbs
             Set("content", "feeds"), Set(), NotBuiltYet("serve"), PassesHostOptions: true),
         new Verb("check", "cxfeed check [--content DIR]",
             "Read every post page and list the problems found; exit 1 when there are any.",
-            Set("content"), Set(), NotBuiltYet("check")),
+            Set("content"), Set(), CheckCommand.RunAsync),
         new Verb("clean", "cxfeed clean --base URL < page.html",
             "Clean an HTML fragment or page from standard input into safe, portable HTML.",
             Set("base"), Set(), NotBuiltYet("clean")),
