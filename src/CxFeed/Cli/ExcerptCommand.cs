@@ -1,18 +1,19 @@
 using System.Globalization;
-using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using CxFeed.Core;
 using CxFeed.Core.Cleaning;
+using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
-using CxFeed.Core.Html;
-using HtmlAgilityPack;
 
 namespace CxFeed.Cli;
 
 /// <summary>
-/// <c>cxfeed excerpt --base URL [--words N | --chars N] [--html]</c>: cleans an HTML fragment or
-/// page from standard input and writes its excerpt, as plain text or, with <c>--html</c>, as HTML
-/// ending with the "Read more" link to <c>--base</c>. A <c>&lt;!--more--&gt;</c> marker counts:
-/// what comes before it is the teaser.
+/// <c>cxfeed excerpt --base URL [--words N | --chars N] [--html]</c>: writes the excerpt of HTML
+/// from standard input, as plain text or, with <c>--html</c>, as HTML ending with the "Read more"
+/// link to <c>--base</c>. A whole post page is read as the feeds read it (its title, its body
+/// without the theme's chrome, its more marker, its manual excerpt); anything else is a fragment,
+/// where a <c>&lt;!--more--&gt;</c> marker counts too. Either way it is cleaned first.
 /// </summary>
 public static partial class ExcerptCommand
 {
@@ -25,19 +26,40 @@ public static partial class ExcerptCommand
             return ExitCode.Usage;
         }
         var builder = new ExcerptBuilder(context.Settings<ExcerptOptions>());
-        var html = await context.In.ReadToEndAsync(context.CancellationToken);
+        var reader = new PostReader(context.Settings<ContentOptions>(), context.Settings<SiteOptions>());
+        var input = await context.In.ReadToEndAsync(context.CancellationToken);
 
         var cleaner = new HtmlCleaner();
-        var body = cleaner.Clean(html, baseUrl);
-        var more = MoreMarker().Match(html);
-        var teaser = more.Success ? cleaner.Clean(html[..more.Index], baseUrl) : null;
-        foreach (var problem in body.Problems)
+        var problems = new List<string>();
+        string? Clean(string? html)
+        {
+            if (html is null)
+                return null;
+            var cleaned = cleaner.Clean(html, baseUrl);
+            problems.AddRange(cleaned.Problems);
+            return cleaned.Html;
+        }
+        ExcerptSource source;
+        if (ReadPost(reader, input, baseUrl) is { } post)
+            source = new ExcerptSource(post.Title, baseUrl, Clean(post.BodyHtml)!, Clean(Teaser(post.BodyHtml, post.MoreMarker)), Clean(post.ManualExcerpt));
+        else
+            source = new ExcerptSource("", baseUrl, Clean(input)!, Clean(Teaser(input, FragmentMoreMarker(input))));
+        foreach (var problem in problems.Distinct())
             await context.Error.WriteLineAsync($"cxfeed excerpt: {problem}");
 
-        var excerpt = builder.Build(new ExcerptSource(PageTitle(html), baseUrl, body.Html, teaser?.Html), budget);
+        var excerpt = builder.Build(source, budget);
         await context.Out.WriteAsync((context.Flag("html") ? excerpt.Html : excerpt.Text) + "\n");
         return ExitCode.Ok;
     }
+
+    // Standard input as a post page at --base (its text given as UTF-8, with the byte order mark
+    // that a page's own charset declaration does not override); null when it is no post page.
+    private static Post? ReadPost(PostReader reader, string input, Uri baseUrl) =>
+        reader.Read(new PostPage("standard input", baseUrl, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(input)])).Post;
+
+    private static string? Teaser(string html, int? moreMarker) => moreMarker is { } index ? html[..index] : null;
+
+    private static int? FragmentMoreMarker(string html) => MoreMarker().Match(html) is { Success: true } marker ? marker.Index : null;
 
     private static bool TryReadArguments(CommandContext context, out Uri baseUrl, out ExcerptBudget budget, out string error)
     {
@@ -48,7 +70,7 @@ public static partial class ExcerptCommand
             error = "--base is required: the post's address, which relative links and \"Read more\" point to";
             return false;
         }
-        if (!Core.Settings.IsHttpUrl(value))
+        if (!Settings.IsHttpUrl(value))
         {
             error = $"--base '{value}' is not an absolute http(s) URL";
             return false;
@@ -73,24 +95,6 @@ public static partial class ExcerptCommand
         }
         error = "";
         return true;
-    }
-
-    // The post's title when standard input is a whole page: og:title, else <title>. A fragment has none.
-    private static string PageTitle(string html)
-    {
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
-        string? title = null;
-        foreach (var node in HtmlTree.Descendants(document.DocumentNode))
-        {
-            if (node.Name == "meta" && node.GetAttributeValue("property", "") == "og:title")
-                return WebUtility.HtmlDecode(node.GetAttributeValue("content", "")).Trim();
-            if (node.Name == "title" && title is null && node.FirstChild is HtmlTextNode text)
-                title = WebUtility.HtmlDecode(text.Text).Trim();
-            if (node.Name == "body")
-                break;
-        }
-        return title ?? "";
     }
 
     // WordPress's marker, with or without its own link text: <!--more--> or <!--more Keep reading-->.
