@@ -15,7 +15,7 @@ public static class Verbs
             Set("content"), Set(), CheckCommand.RunAsync),
         new Verb("clean", "cxfeed clean --base URL < page.html",
             "Clean an HTML fragment or page from standard input into safe, portable HTML.",
-            Set("base"), Set(), NotBuiltYet("clean")),
+            Set("base"), Set(), CleanCommand.RunAsync),
         new Verb("excerpt", "cxfeed excerpt --base URL [--words N | --chars N] [--html] < page.html",
             "Clean an HTML fragment or page from standard input and write its excerpt.",
             Set("base", "words", "chars"), Set("html"), ExcerptCommand.RunAsync),
