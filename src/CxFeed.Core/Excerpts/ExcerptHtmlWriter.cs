@@ -8,7 +8,8 @@ namespace CxFeed.Core.Excerpts;
 /// Writes the HTML form: the elements of the cleaned tree that hold the kept text, in the
 /// cleaner's canonical markup, up to the cut. An element is written only once text inside it is,
 /// so an image's paragraph or a block after the cut leaves no empty tags; at the end every
-/// element still open is closed.
+/// element still open is closed. Like the cleaner's output, it has one newline before each block
+/// and before the end tag of an element that holds blocks.
 /// </summary>
 internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
 {
@@ -23,19 +24,30 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
     // outside an inline element that opens after it.
     private int _whitespaceAt;
 
-    private sealed class Open(HtmlNode element, bool write)
+    private sealed class Open(HtmlNode element, bool write, Open? writtenParent)
     {
         public HtmlNode Element { get; } = element;
 
         public bool Write { get; } = write;
 
+        /// <summary>The nearest enclosing element that is written, if any.</summary>
+        public Open? WrittenParent { get; } = writtenParent;
+
         public bool Flushed { get; set; }
+
+        public bool HasBlocks { get; set; }
+
+        public string Name => Element.Name;
+
+        /// <summary>Whether the element stands on its own line: a block, a line break aside.</summary>
+        public bool IsBlock => !ExcerptPolicy.Inline.Contains(Name) && Name != "br";
     }
 
     public override void Enter(HtmlNode element, bool isBlock)
     {
         base.Enter(element, isBlock);
-        var open = new Open(element, ExcerptPolicy.Written.Contains(element.Name));
+        var parent = _open.Count == 0 ? null : _open[^1].Write ? _open[^1] : _open[^1].WrittenParent;
+        var open = new Open(element, ExcerptPolicy.Written.Contains(element.Name), parent);
         _open.Add(open);
         if (open.Write)
             _pending.Add(open);
@@ -50,7 +62,7 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
             return;
         if (open.Flushed)
         {
-            _html.Append("</").Append(element.Name).Append('>');
+            Close(open);
             return;
         }
         // It and the void elements met inside it wait at the end of the list.
@@ -65,9 +77,11 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
             _html.Append(ExcerptPolicy.Ellipsis);
         for (var i = _open.Count - 1; i >= 0; i--)
         {
-            if (_open[i].Flushed && !ExcerptPolicy.Void.Contains(_open[i].Element.Name))
-                _html.Append("</").Append(_open[i].Element.Name).Append('>');
+            if (_open[i].Flushed && !ExcerptPolicy.Void.Contains(_open[i].Name))
+                Close(_open[i]);
         }
+        if (_html.Length > 0)
+            _html.Append('\n');
         _html.Append("<p><a href=\"");
         AppendEscaped(link.AbsoluteUri, attribute: true);
         _html.Append("\">");
@@ -94,12 +108,26 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
     {
         foreach (var open in _pending)
         {
-            _html.Append('<').Append(open.Element.Name);
+            if (open.IsBlock)
+            {
+                if (_html.Length > 0)
+                    _html.Append('\n');
+                if (open.WrittenParent is { } parent)
+                    parent.HasBlocks = true;
+            }
+            _html.Append('<').Append(open.Name);
             AppendAttributes(open.Element);
-            _html.Append(ExcerptPolicy.Void.Contains(open.Element.Name) ? " />" : ">");
+            _html.Append(ExcerptPolicy.Void.Contains(open.Name) ? " />" : ">");
             open.Flushed = true;
         }
         _pending.Clear();
+    }
+
+    private void Close(Open open)
+    {
+        if (open.HasBlocks)
+            _html.Append('\n');
+        _html.Append("</").Append(open.Name).Append('>');
     }
 
     private void AppendAttributes(HtmlNode element)

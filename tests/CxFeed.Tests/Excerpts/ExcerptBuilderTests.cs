@@ -11,7 +11,7 @@ public class ExcerptBuilderTests
         new ExcerptBuilder().Build(new ExcerptSource(title, Post, body, teaser, manual), budget ?? ExcerptBudget.Default);
 
     private static string ReadMore(string title = "A Post") =>
-        $"<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading “{title}”</a></p>";
+        $"\n<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading “{title}”</a></p>";
 
     [Fact]
     public void An_image_before_the_first_word_leaves_no_alt_text_glued_to_it()
@@ -100,7 +100,7 @@ public class ExcerptBuilderTests
         Assert.True(excerpt.IsCut);
         Assert.Equal(
             "<p>For example, one Heart of the Customer client focused on same-day shipping for every service request. "
-            + "You ask for it today, they get it out to you today. That sounds better than “good,” right? It seems downright great</p>"
+            + "You ask for it today, they get it out to you today. That sounds better than “good,” right? It seems downright great</p>\n"
             + "<p><a href=\"https://www.heartofthecustomer.com/dont-go-the-extra-mile-in-the-wrong-direction/\">Continue reading “Don’t “Go the Extra Mile” in the Wrong Direction!”</a></p>",
             excerpt.Html);
     }
@@ -276,7 +276,7 @@ public class ExcerptBuilderTests
         var excerpt = Build("<p>line one<br />line two</p>\n<ol>\n<li>first</li>\n<li>second <em>item</em></li>\n<li>third</li>\n</ol>", ExcerptBudget.Words(7));
 
         Assert.Equal("line one line two first second item…", excerpt.Text);
-        Assert.Equal("<p>line one<br />line two</p><ol><li>first</li><li>second <em>item…</em></li></ol>" + ReadMore(), excerpt.Html);
+        Assert.Equal("<p>line one<br />line two</p>\n<ol>\n<li>first</li>\n<li>second <em>item…</em></li>\n</ol>" + ReadMore(), excerpt.Html);
     }
 
     [Fact]
@@ -286,13 +286,13 @@ public class ExcerptBuilderTests
 
         var excerpt = builder.Build(new ExcerptSource("A & B", Post, "<p>Text.</p>"), ExcerptBudget.Default);
 
-        Assert.Equal("<p>Text.</p><p><a href=\"https://www.heartofthecustomer.com/a-post/\">Lire la suite de « A &amp; B »</a></p>", excerpt.Html);
+        Assert.Equal("<p>Text.</p>\n<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Lire la suite de « A &amp; B »</a></p>", excerpt.Html);
     }
 
     [Fact]
     public void A_post_without_a_title_gets_the_untitled_read_more_text()
     {
-        Assert.Equal("<p>Text.</p><p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading</a></p>", Build("<p>Text.</p>", title: " ").Html);
+        Assert.Equal("<p>Text.</p>\n<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading</a></p>", Build("<p>Text.</p>", title: " ").Html);
     }
 
     [Fact]

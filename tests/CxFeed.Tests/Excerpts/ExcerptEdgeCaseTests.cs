@@ -9,7 +9,7 @@ public class ExcerptEdgeCaseTests
 {
     private static readonly Uri Post = Link("a-post");
 
-    private const string ReadMore = "<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading “A Post”</a></p>";
+    private const string ReadMore = "\n<p><a href=\"https://www.heartofthecustomer.com/a-post/\">Continue reading “A Post”</a></p>";
 
     private static Excerpt Build(string body, ExcerptBudget? budget = null, string title = "A Post") =>
         new ExcerptBuilder().Build(new ExcerptSource(title, Post, body), budget ?? ExcerptBudget.Default);
@@ -22,13 +22,13 @@ public class ExcerptEdgeCaseTests
             <figure><img src="https://www.heartofthecustomer.com/b.png" alt="metrics2" /><figcaption>metrics2</figcaption></figure>
             """);
 
-        Assert.Equal(new Excerpt("", ReadMore, IsCut: false), excerpt);
+        Assert.Equal(new Excerpt("", ReadMore[1..], IsCut: false), excerpt);
     }
 
     [Fact]
     public void An_empty_post_has_an_empty_excerpt()
     {
-        Assert.Equal(new Excerpt("", ReadMore, IsCut: false), Build(""));
+        Assert.Equal(new Excerpt("", ReadMore[1..], IsCut: false), Build(""));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ExcerptEdgeCaseTests
     {
         var excerpt = Build("<p>— and then some</p>", ExcerptBudget.Words(1));
 
-        Assert.Equal(new Excerpt("", ReadMore, IsCut: true), excerpt);
+        Assert.Equal(new Excerpt("", ReadMore[1..], IsCut: true), excerpt);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class ExcerptEdgeCaseTests
 
         Assert.Equal("while back,\u00A0I posted here\u00A0on \u00A0 it. One\u00A0issue", excerpt.Text);
         Assert.Equal("while back,\u00A0I posted…", Build("<p>while back,\u00A0I posted here</p>", ExcerptBudget.Words(4)).Text);
-        Assert.Equal("<p>while back,\u00A0I posted <em>here</em>\u00A0on \u00A0 it.</p><p>One\u00A0issue</p>" + ReadMore, excerpt.Html);
+        Assert.Equal("<p>while back,\u00A0I posted <em>here</em>\u00A0on \u00A0 it.</p>\n<p>One\u00A0issue</p>" + ReadMore, excerpt.Html);
     }
 
     [Fact]
