@@ -27,7 +27,16 @@ internal sealed class ExcerptDocument
     public static ExcerptDocument Parse(string html, int length)
     {
         var end = length >= html.Length ? html.Length : PrefixEnd(html, length);
-        var document = new HtmlDocument();
+        var document = new HtmlDocument
+        {
+            // As the cleaner parses: "<%" is text; attribute values stay raw (they are decoded
+            // once, when written); no parse error list, id index or charset from meta tags.
+            DisableServerSideCode = true,
+            BackwardCompatibility = true,
+            OptionCheckSyntax = false,
+            OptionUseIdAttribute = false,
+            OptionReadEncoding = false,
+        };
         document.LoadHtml(end == html.Length ? html : html[..end]);
         return new ExcerptDocument(document.DocumentNode, end < html.Length);
     }

@@ -280,6 +280,15 @@ public class ExcerptBuilderTests
     }
 
     [Fact]
+    public void Attribute_values_are_decoded_once_and_escaped_again()
+    {
+        var excerpt = Build("<p><a href=\"https://example.com/?q=a&amp;lt;b&amp;c=&quot;d&quot;\" title=\"&lt;%= x %&gt;\">Link</a> and <% text %></p>");
+
+        Assert.Equal("Link and <% text %>", excerpt.Text);
+        Assert.StartsWith("<p><a href=\"https://example.com/?q=a&amp;lt;b&amp;c=&quot;d&quot;\" title=\"&lt;%= x %&gt;\">Link</a> and &lt;% text %&gt;</p>", excerpt.Html);
+    }
+
+    [Fact]
     public void The_read_more_text_is_configurable()
     {
         var builder = new ExcerptBuilder(new ExcerptOptions { ReadMoreText = "Lire la suite de « {title} »" });
