@@ -30,7 +30,7 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
             walk.Walk(document, text);
             var whole = text.Value.TrimEnd();
             if (ReadableText.Has(whole))
-                return Write(source, walk, document, whole, new ExcerptCut(whole.Length, ShowsLessThan(walk, source.Body, whole), Ellipsis: false));
+                return Write(source, text, whole, new ExcerptCut(whole.Length, ShowsLessThan(walk, source.Body, whole), Ellipsis: false));
         }
         return Cut(source, walk, budget);
     }
@@ -40,17 +40,18 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
     private Excerpt Cut(ExcerptSource source, ReadingWalk walk, ExcerptBudget budget)
     {
         var textLength = budget.Unit == ExcerptUnit.Words
-            ? Clamp((budget.Size + 2L) * 10 + 16)
+            ? Clamp((budget.Size + 2L) * 8 + 16)
             : Clamp(budget.Size + budget.Size / 2L + 32);
-        var htmlLength = Clamp(Math.Max(2048L, 4L * textLength));
+        var htmlLength = Clamp(Math.Max(1024L, 3L * textLength));
         while (true)
         {
             var document = ExcerptDocument.Parse(source.Body, htmlLength);
             var text = new CollapsedText(textLength);
             var end = walk.Walk(document, text);
             if (end != WalkEnd.NeedsMore
-                && ExcerptCut.Find(text.Value, budget, complete: end == WalkEnd.Finished && !document.IsTruncated) is { } cut)
-                return Write(source, walk, document, text.Value, cut);
+                && text.Value is var value
+                && ExcerptCut.Find(value, budget, complete: end == WalkEnd.Finished && !document.IsTruncated) is { } cut)
+                return Write(source, text, value, cut);
             htmlLength = Grow(htmlLength);
             textLength = Grow(textLength);
         }
@@ -71,14 +72,21 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
         }
     }
 
-    private Excerpt Write(ExcerptSource source, ReadingWalk walk, ExcerptDocument document, string text, ExcerptCut cut)
+    // The HTML form replays what the plain text's walk read, which went at least as far as the cut.
+    private Excerpt Write(ExcerptSource source, CollapsedText text, string value, ExcerptCut cut)
     {
         var html = new ExcerptHtmlWriter(cut.Keep);
         if (cut.Keep > 0)
-            walk.Walk(document, html);
+        {
+            foreach (var reading in text.Events)
+            {
+                if (!reading.SendTo(html))
+                    break;
+            }
+        }
         var ellipsis = cut.Ellipsis ? ExcerptPolicy.Ellipsis : "";
         return new Excerpt(
-            string.Concat(text.AsSpan(0, cut.Keep), ellipsis),
+            string.Concat(value.AsSpan(0, cut.Keep), ellipsis),
             html.Finish(cut.Ellipsis, source.Link, Options.ReadMore(source.Title)),
             cut.IsCut);
     }

@@ -11,6 +11,8 @@ namespace CxFeed.Core.Excerpts;
 internal sealed class ExcerptDocument
 {
     private HashSet<HtmlNode>? _openAtEnd;
+    private HtmlTextNode? _lastTextNode;
+    private string _lastText = "";
 
     private ExcerptDocument(HtmlNode root, bool isTruncated)
     {
@@ -41,9 +43,20 @@ internal sealed class ExcerptDocument
         return new ExcerptDocument(document.DocumentNode, end < html.Length);
     }
 
-    /// <summary>A text node's text with its character references decoded.</summary>
-    public static string TextOf(HtmlTextNode node) =>
-        node.Text.Contains('&') ? WebUtility.HtmlDecode(node.Text) : node.Text;
+    /// <summary>
+    /// A text node's text with its character references decoded. The last one is kept: a block's
+    /// first text is looked at to decide whether the block counts, then read.
+    /// </summary>
+    public string TextOf(HtmlTextNode node)
+    {
+        if (node != _lastTextNode)
+        {
+            var text = node.Text;
+            _lastText = text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
+            _lastTextNode = node;
+        }
+        return _lastText;
+    }
 
     /// <summary>
     /// Whether <paramref name="element"/> is cut by the end of a prefix, so more of it may follow:

@@ -13,7 +13,7 @@ namespace CxFeed.Core.Excerpts;
 /// </summary>
 internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
 {
-    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _html = new(Math.Min(2 * keep + 256, 4096));
 
     // Elements entered and not yet left; those written but not flushed wait in _pending, with
     // void elements met since, until text comes.
@@ -100,7 +100,11 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
 
     protected override void Separated(string whitespace, bool fromText)
     {
-        if (fromText)
+        if (!fromText)
+            return;
+        if (_whitespaceAt == _html.Length)
+            _html.Append(whitespace);
+        else
             _html.Insert(_whitespaceAt, whitespace);
     }
 

@@ -24,7 +24,7 @@ internal static class LetterKey
     /// null when it has more, or when the element holds more nodes than such a text would need
     /// (so that a deep or huge element costs no more than a short one).
     /// </summary>
-    public static string? OfElement(HtmlNode element, int maxLength)
+    public static string? OfElement(HtmlNode element, int maxLength, ExcerptDocument document)
     {
         var key = new StringBuilder();
         var nodes = 0;
@@ -33,7 +33,7 @@ internal static class LetterKey
         {
             if (++nodes > maxNodes)
                 return null;
-            if (node is HtmlTextNode text && !Append(key, ExcerptDocument.TextOf(text), maxLength))
+            if (node is HtmlTextNode text && !Append(key, document.TextOf(text), maxLength))
                 return null;
         }
         return key.ToString();

@@ -27,12 +27,12 @@ internal static class ReadableText
     }
 
     /// <summary>Whether <paramref name="element"/>'s text says anything, looking at its first few nodes only (beyond them, it is taken to).</summary>
-    public static bool IsIn(HtmlNode element)
+    public static bool IsIn(HtmlNode element, ExcerptDocument document)
     {
         var nodes = 0;
         for (var node = element.FirstChild; node is not null; node = HtmlTree.Next(node, element))
         {
-            if (++nodes > MaxNodes || (node is HtmlTextNode text && Has(ExcerptDocument.TextOf(text))))
+            if (++nodes > MaxNodes || (node is HtmlTextNode text && Has(document.TextOf(text))))
                 return true;
         }
         return false;

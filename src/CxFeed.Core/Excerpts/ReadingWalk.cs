@@ -43,7 +43,7 @@ internal sealed class ReadingWalk
         {
             if (node is HtmlTextNode text)
             {
-                if (!sink.Text(ExcerptDocument.TextOf(text)))
+                if (!sink.Text(document.TextOf(text)))
                     return WalkEnd.Stopped;
             }
             else if (node.NodeType == HtmlNodeType.Element)
@@ -111,12 +111,12 @@ internal sealed class ReadingWalk
     // A block of only punctuation (a row of dashes between two parts) holds no words; null when
     // a prefix cannot tell yet.
     private static bool? IsReadable(HtmlNode block, ExcerptDocument document) =>
-        ReadableText.IsIn(block) ? true : document.IsOpenAtEnd(block) ? null : false;
+        ReadableText.IsIn(block, document) ? true : document.IsOpenAtEnd(block) ? null : false;
 
     // A block whose whole text is the post's title, as a heading or as a slug-like caption.
     private bool? RepeatsTitle(HtmlNode block, ExcerptDocument document)
     {
-        if (_titleKey.Length == 0 || LetterKey.OfElement(block, _titleKey.Length) is not { } key)
+        if (_titleKey.Length == 0 || LetterKey.OfElement(block, _titleKey.Length, document) is not { } key)
             return false;
         if (document.IsOpenAtEnd(block))
             return _titleKey.StartsWith(key, StringComparison.Ordinal) ? null : false;

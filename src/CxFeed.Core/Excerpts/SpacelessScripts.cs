@@ -33,6 +33,8 @@ internal static class SpacelessScripts
     /// <summary>Whether the grapheme that starts at <paramref name="text"/>'s first character belongs to such a script.</summary>
     public static bool StartsWith(ReadOnlySpan<char> text)
     {
+        if (text[0] < '\u0E00')
+            return false;
         if (Rune.DecodeFromUtf16(text, out var rune, out _) != System.Buffers.OperationStatus.Done)
             return false;
         var value = rune.Value;

@@ -20,7 +20,7 @@ internal sealed class TableOfContents(PageLinks links)
         var node = list.FirstChild;
         while (node is not null)
         {
-            if (node is HtmlTextNode text && HasLetters(text))
+            if (node is HtmlTextNode text && HasLetters(text, document))
                 return false;
             if (node.NodeType == HtmlNodeType.Element && (node.Name == "a" || ExcerptPolicy.Silent.Contains(node.Name)))
             {
@@ -43,23 +43,23 @@ internal sealed class TableOfContents(PageLinks links)
     /// <summary>Whether <paramref name="block"/> titles a table of contents: it says so and the next element is one.</summary>
     public bool? IsTitle(HtmlNode block, ExcerptDocument document)
     {
-        if (LetterKey.OfElement(block, MaxTitleLength) is not { } key)
-            return false;
-        if (document.IsOpenAtEnd(block))
-            return ExcerptPolicy.TableOfContentsTitles.Any(title => title.StartsWith(key, StringComparison.Ordinal)) ? null : false;
-        if (!ExcerptPolicy.TableOfContentsTitles.Contains(key))
-            return false;
+        // The cheap test first: most blocks are not followed by a list.
         var next = block.NextSibling;
         while (next is not null && next.NodeType != HtmlNodeType.Element)
         {
-            if (next is HtmlTextNode text && HasLetters(text))
+            if (next is HtmlTextNode text && HasLetters(text, document))
                 return false;
             next = next.NextSibling;
         }
-        if (next is null)
-            return block.ParentNode is { } parent && document.IsOpenAtEnd(parent) ? null : false;
-        return ExcerptPolicy.Lists.Contains(next.Name) ? IsTableOfContents(next, document) : false;
+        var mayBeFollowedByList = next is null
+            ? block.ParentNode is { } parent && document.IsOpenAtEnd(parent)
+            : ExcerptPolicy.Lists.Contains(next.Name);
+        if (!mayBeFollowedByList || LetterKey.OfElement(block, MaxTitleLength, document) is not { } key)
+            return false;
+        if (next is null || document.IsOpenAtEnd(block))
+            return ExcerptPolicy.TableOfContentsTitles.Any(title => title.StartsWith(key, StringComparison.Ordinal)) ? null : false;
+        return ExcerptPolicy.TableOfContentsTitles.Contains(key) ? IsTableOfContents(next, document) : false;
     }
 
-    private static bool HasLetters(HtmlTextNode text) => ExcerptDocument.TextOf(text).Any(char.IsLetter);
+    private static bool HasLetters(HtmlTextNode text, ExcerptDocument document) => document.TextOf(text).Any(char.IsLetter);
 }

@@ -47,30 +47,29 @@ internal abstract class TextSink(int limit)
     }
 
     /// <summary>Text, its character references already decoded. False when the sink wants no more.</summary>
-    public bool Text(string text)
+    public virtual bool Text(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
             var c = text[i];
             if (char.IsWhiteSpace(c))
             {
-                if (AtStart || _boundary)
-                    continue;
-                var isHtmlSpace = c is ' ' or '\t' or '\n' or '\r' or '\f';
-                if (isHtmlSpace && _whitespace.Length > 0 && _whitespace[^1] == ' ')
-                    continue;
-                if (_whitespace.Length == 0)
-                    WhitespaceStarts();
-                _whitespace.Append(isHtmlSpace ? ' ' : c);
+                Whitespace(c);
+                i++;
                 continue;
             }
-            int length;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                length = 2;
-            else if (XmlCharacters.IsAllowed(c))
-                length = 1;
-            else
+            // A run of characters that are kept as they are, up to the limit.
+            var run = 0;
+            while (i + run < text.Length && IsKeptAsItIs(text[i + run]))
+                run++;
+            if (run == 0 && char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                run = 2;
+            if (run == 0)
+            {
+                i++; // a character XML forbids, or half a surrogate pair
                 continue;
+            }
             if (_boundary)
             {
                 Separate(" ", fromText: false);
@@ -78,18 +77,38 @@ internal abstract class TextSink(int limit)
             }
             else if (_whitespace.Length > 0)
             {
-                Separate(_whitespace.ToString(), fromText: true);
+                Separate(_whitespace.Length == 1 && _whitespace[0] == ' ' ? " " : _whitespace.ToString(), fromText: true);
                 _whitespace.Clear();
             }
             if (Position >= Limit)
                 return false;
-            Accept(text.AsSpan(i, length));
-            i += length - 1;
-            Position += length;
+            run = Math.Min(run, Math.Max(1, Limit - Position));
+            if (char.IsHighSurrogate(text[i + run - 1]))
+                run++;
+            Accept(text.AsSpan(i, run));
+            Position += run;
+            i += run;
             if (Position >= Limit)
                 return false;
         }
         return true;
+    }
+
+    // Text kept as it is, in runs: not white space, not a character XML forbids, not a
+    // surrogate (kept in pairs only). Visible ASCII is decided at once.
+    private static bool IsKeptAsItIs(char c) =>
+        c is > ' ' and < '\u007F' || (!char.IsWhiteSpace(c) && !char.IsSurrogate(c) && XmlCharacters.IsAllowed(c));
+
+    private void Whitespace(char c)
+    {
+        if (AtStart || _boundary)
+            return;
+        var isHtmlSpace = c is ' ' or '\t' or '\n' or '\r' or '\f';
+        if (isHtmlSpace && _whitespace.Length > 0 && _whitespace[^1] == ' ')
+            return;
+        if (_whitespace.Length == 0)
+            WhitespaceStarts();
+        _whitespace.Append(isHtmlSpace ? ' ' : c);
     }
 
     /// <summary>Characters of text, at <see cref="Position"/>.</summary>

@@ -18,15 +18,29 @@ internal static class TextUnits
 {
     public static List<TextUnit> Of(string text)
     {
-        var units = new List<TextUnit>();
+        var units = new List<TextUnit>(text.Length / 4);
         var wordStart = -1;
         long graphemes = 0;
         for (var index = 0; index < text.Length;)
         {
-            var span = text.AsSpan(index);
-            var length = GraphemeLength(span);
+            var rest = text.AsSpan(index);
+            // Most text is plain: take it a run at a time, leaving to the general rules a last
+            // character that a combining mark may join.
+            var plain = 0;
+            while (plain < rest.Length && IsPlain(rest[plain]))
+                plain++;
+            var run = plain < rest.Length && plain > 0 && rest[plain] >= '\u0300' ? plain - 1 : plain;
+            if (run > 0)
+            {
+                if (wordStart < 0)
+                    wordStart = index;
+                graphemes += run;
+                index += run;
+                continue;
+            }
+            var length = StringInfo.GetNextTextElementLength(rest);
             var isSpace = char.IsWhiteSpace(text[index]);
-            if (isSpace || SpacelessScripts.StartsWith(span))
+            if (isSpace || SpacelessScripts.StartsWith(rest))
             {
                 EndWord(index);
                 if (!isSpace)
@@ -49,6 +63,10 @@ internal static class TextUnits
             wordStart = -1;
         }
     }
+
+    // One grapheme cluster each and part of a word, unless a combining mark follows: visible
+    // ASCII and Latin letters below U+0300, the no-break space excluded.
+    private static bool IsPlain(char c) => c is > ' ' and < '\u007F' or > '\u00A0' and < '\u0300';
 
     /// <summary>The length of the grapheme cluster <paramref name="text"/> starts with.</summary>
     public static int GraphemeLength(ReadOnlySpan<char> text)
