@@ -42,7 +42,7 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
         var textLength = budget.Unit == ExcerptUnit.Words
             ? Clamp((budget.Size + 2L) * 8 + 16)
             : Clamp(budget.Size + budget.Size / 2L + 32);
-        var htmlLength = Clamp(Math.Max(1024L, 3L * textLength));
+        var htmlLength = ExcerptDocument.LengthHolding(source.Body, textLength);
         while (true)
         {
             var document = ExcerptDocument.Parse(source.Body, htmlLength);

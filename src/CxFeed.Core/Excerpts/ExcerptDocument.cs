@@ -44,6 +44,34 @@ internal sealed class ExcerptDocument
     }
 
     /// <summary>
+    /// About how much of <paramref name="html"/> holds <paramref name="textLength"/> characters of
+    /// text: a first guess at the prefix to parse, from a scan that only skips tags. It counts
+    /// text that the excerpt leaves out (captions) too, so it may guess short; the caller then
+    /// reads a longer prefix.
+    /// </summary>
+    public static int LengthHolding(string html, int textLength)
+    {
+        var text = 0;
+        var at = 0;
+        while (at < html.Length)
+        {
+            var tag = html.IndexOf('<', at);
+            var end = tag < 0 ? html.Length : tag;
+            text += end - at;
+            if (text >= textLength)
+                return Math.Min(html.Length, end - (text - textLength) + Margin);
+            if (tag < 0)
+                break;
+            var close = html.IndexOf('>', tag);
+            at = close < 0 ? html.Length : close + 1;
+        }
+        return html.Length;
+    }
+
+    // Beyond the guess: the rest of the tag the text ends in, and the next word's start.
+    private const int Margin = 320;
+
+    /// <summary>
     /// A text node's text with its character references decoded. The last one is kept: a block's
     /// first text is looked at to decide whether the block counts, then read.
     /// </summary>
@@ -64,8 +92,11 @@ internal sealed class ExcerptDocument
     /// </summary>
     public bool IsOpenAtEnd(HtmlNode element)
     {
-        if (!IsTruncated)
+        // The prefix's last node is reached through last children only.
+        if (!IsTruncated || element.NextSibling is not null)
             return false;
+        if (element == Root)
+            return true;
         if (_openAtEnd is null)
         {
             _openAtEnd = [];
