@@ -46,11 +46,7 @@ internal sealed class TableOfContents(PageLinks links)
         // The cheap test first: most blocks are not followed by a list.
         var next = block.NextSibling;
         while (next is not null && next.NodeType != HtmlNodeType.Element)
-        {
-            if (next is HtmlTextNode text && HasLetters(text, document))
-                return false;
             next = next.NextSibling;
-        }
         var mayBeFollowedByList = next is null
             ? block.ParentNode is { } parent && document.IsOpenAtEnd(parent)
             : ExcerptPolicy.Lists.Contains(next.Name);
@@ -58,7 +54,14 @@ internal sealed class TableOfContents(PageLinks links)
             return false;
         if (next is null || document.IsOpenAtEnd(block))
             return ExcerptPolicy.TableOfContentsTitles.Any(title => title.StartsWith(key, StringComparison.Ordinal)) ? null : false;
-        return ExcerptPolicy.TableOfContentsTitles.Contains(key) ? IsTableOfContents(next, document) : false;
+        if (!ExcerptPolicy.TableOfContentsTitles.Contains(key))
+            return false;
+        for (var between = block.NextSibling; between != next; between = between!.NextSibling)
+        {
+            if (between is HtmlTextNode text && HasLetters(text, document))
+                return false;
+        }
+        return IsTableOfContents(next, document);
     }
 
     private static bool HasLetters(HtmlTextNode text, ExcerptDocument document) => document.TextOf(text).Any(char.IsLetter);
