@@ -1,4 +1,5 @@
 using System.Net;
+using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
@@ -29,17 +30,7 @@ internal sealed class ExcerptDocument
     public static ExcerptDocument Parse(string html, int length)
     {
         var end = length >= html.Length ? html.Length : PrefixEnd(html, length);
-        var document = new HtmlDocument
-        {
-            // As the cleaner parses: "<%" is text; attribute values stay raw (they are decoded
-            // once, when written); no parse error list, id index or charset from meta tags.
-            DisableServerSideCode = true,
-            BackwardCompatibility = true,
-            OptionCheckSyntax = false,
-            OptionUseIdAttribute = false,
-            OptionReadEncoding = false,
-        };
-        document.LoadHtml(end == html.Length ? html : html[..end]);
+        var document = HtmlParsing.Load(end == html.Length ? html : html[..end]);
         return new ExcerptDocument(document.DocumentNode, end < html.Length);
     }
 
