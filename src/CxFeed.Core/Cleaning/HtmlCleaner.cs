@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Cleaning;
@@ -49,19 +50,7 @@ public sealed class HtmlCleaner
             log.Remove(RemovalReason.TooLong, "#document");
         }
         html = NestingLimiter.Limit(html, _policy.Source.MaxDepth, log);
-        var document = new HtmlDocument
-        {
-            // Read the text as a browser does: "<%" is text, not server code to skip.
-            DisableServerSideCode = true,
-            // Attribute values stay raw; the cleaner decodes them itself, once.
-            BackwardCompatibility = true,
-            // Work only a parser checking its input needs: a list of parse errors, an index of ids,
-            // a charset from meta tags (the text is already decoded).
-            OptionCheckSyntax = false,
-            OptionUseIdAttribute = false,
-            OptionReadEncoding = false,
-        };
-        document.LoadHtml(html);
+        var document = HtmlParsing.Load(html);
         var pass = new CleaningPass(_policy, new UrlRewriter(_policy.Source.UrlSchemes, baseUrl), log, html.Length);
         var cleaned = pass.Run(Body(document.DocumentNode));
         return new CleaningReport(new CleanedHtml(cleaned, log.Problems()), log.Removals);

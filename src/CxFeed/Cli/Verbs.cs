@@ -18,7 +18,7 @@ public static class Verbs
             Set("base"), Set(), CleanCommand.RunAsync),
         new Verb("excerpt", "cxfeed excerpt --base URL [--words N | --chars N] [--html] < page.html",
             "Clean an HTML fragment or page from standard input and write its excerpt.",
-            Set("base", "words", "chars"), Set("html"), NotBuiltYet("excerpt")),
+            Set("base", "words", "chars"), Set("html"), ExcerptCommand.RunAsync),
         new Verb("build", "cxfeed build --out DIR [--content DIR] [--feeds DIR]",
             "Write every feed, format and page as static files (with .gz and .br siblings).",
             Set("out", "content", "feeds"), Set(), BuildCommand.RunAsync),

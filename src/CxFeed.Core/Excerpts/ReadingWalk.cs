@@ -1,0 +1,134 @@
+using HtmlAgilityPack;
+
+namespace CxFeed.Core.Excerpts;
+
+/// <summary>How a walk over a cleaned tree ended.</summary>
+internal enum WalkEnd
+{
+    /// <summary>Every node was read.</summary>
+    Finished,
+
+    /// <summary>The sink had all it wanted.</summary>
+    Stopped,
+
+    /// <summary>The document is a prefix too short to tell whether a block counts; a longer one is needed.</summary>
+    NeedsMore,
+}
+
+/// <summary>
+/// Walks a cleaned tree in reading order (a loop, never recursion: a hostile page nests 100,000
+/// elements) and gives a sink the text that counts for an excerpt. Left out, with all they hold:
+/// silent elements (images, captions, code blocks), "Read more" links, tables of contents and
+/// their titles, and, before any text, blocks that only repeat the post's title.
+/// </summary>
+internal sealed class ReadingWalk
+{
+    private readonly string _titleKey;
+    private readonly PageLinks _links;
+    private readonly TableOfContents _contents;
+
+    public ReadingWalk(string title, Uri link)
+    {
+        _titleKey = LetterKey.Of(title);
+        _links = new PageLinks(link);
+        _contents = new TableOfContents(_links);
+    }
+
+    public WalkEnd Walk(ExcerptDocument document, TextSink sink)
+    {
+        var root = document.Root;
+        var lists = 0;
+        var node = root.FirstChild;
+        while (node is not null)
+        {
+            if (node is HtmlTextNode text)
+            {
+                if (!sink.Text(document.TextOf(text)))
+                    return WalkEnd.Stopped;
+            }
+            else if (node.NodeType == HtmlNodeType.Element)
+            {
+                var counts = Counts(node, document, sink, lists);
+                if (counts is null)
+                    return WalkEnd.NeedsMore;
+                if (counts.Value)
+                {
+                    sink.Enter(node, IsBlock(node));
+                    if (ExcerptPolicy.Lists.Contains(node.Name))
+                        lists++;
+                    if (node.FirstChild is not null)
+                    {
+                        node = node.FirstChild;
+                        continue;
+                    }
+                    Leave(node, sink, ref lists);
+                }
+            }
+            while (node.NextSibling is null)
+            {
+                node = node.ParentNode;
+                if (node is null || node == root)
+                    return WalkEnd.Finished;
+                Leave(node, sink, ref lists);
+            }
+            node = node.NextSibling;
+        }
+        return WalkEnd.Finished;
+    }
+
+    // Whether an element's content counts; null when a prefix cannot tell yet.
+    private bool? Counts(HtmlNode element, ExcerptDocument document, TextSink sink, int lists)
+    {
+        if (ExcerptPolicy.Silent.Contains(element.Name))
+            return false;
+        if (element.Name == "a")
+            return !_links.IsReadMore(element.GetAttributeValue("href", null));
+        if (ExcerptPolicy.TitleBlocks.Contains(element.Name))
+        {
+            if (sink.AtStart)
+            {
+                var repeats = RepeatsTitle(element, document);
+                if (repeats != false)
+                    return repeats is null ? null : false;
+            }
+            if (_contents.IsTitle(element, document) is not { } title)
+                return null;
+            if (title)
+                return false;
+        }
+        // Only outermost lists: a list inside a table of contents goes with it, and checking
+        // every nested list again would cost the square of the nesting.
+        if (ExcerptPolicy.Lists.Contains(element.Name) && lists == 0)
+        {
+            if (_contents.IsTableOfContents(element, document) is not { } contents)
+                return null;
+            if (contents)
+                return false;
+        }
+        return IsBlock(element) && element.HasChildNodes ? IsReadable(element, document) : true;
+    }
+
+    // A block of only punctuation (a row of dashes between two parts) holds no words; null when
+    // a prefix cannot tell yet.
+    private static bool? IsReadable(HtmlNode block, ExcerptDocument document) =>
+        ReadableText.IsIn(block, document) ? true : document.IsOpenAtEnd(block) ? null : false;
+
+    // A block whose whole text is the post's title, as a heading or as a slug-like caption.
+    private bool? RepeatsTitle(HtmlNode block, ExcerptDocument document)
+    {
+        if (_titleKey.Length == 0 || LetterKey.OfElement(block, _titleKey.Length, document) is not { } key)
+            return false;
+        if (document.IsOpenAtEnd(block))
+            return _titleKey.StartsWith(key, StringComparison.Ordinal) ? null : false;
+        return key == _titleKey;
+    }
+
+    private static void Leave(HtmlNode element, TextSink sink, ref int lists)
+    {
+        sink.Leave(element, IsBlock(element));
+        if (ExcerptPolicy.Lists.Contains(element.Name))
+            lists--;
+    }
+
+    private static bool IsBlock(HtmlNode element) => !ExcerptPolicy.Inline.Contains(element.Name);
+}
