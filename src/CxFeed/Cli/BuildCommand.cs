@@ -43,7 +43,7 @@ public static class BuildCommand
         var pages = new List<PostPage>();
         await foreach (var page in new FolderSource(content.Path, site.BaseUri).ReadAsync(context.CancellationToken))
             pages.Add(page);
-        var excerpts = new ExcerptBuilder();
+        var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
         var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
         var publication = new FeedRenderer(site, publish, feeds, excerpts).Render(snapshot, definitions.Definitions);
 

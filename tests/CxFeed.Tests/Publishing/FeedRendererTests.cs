@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
+using CxFeed.Core;
 using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
 using CxFeed.Core.Publishing;

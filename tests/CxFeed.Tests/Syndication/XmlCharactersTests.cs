@@ -1,4 +1,4 @@
-using CxFeed.Core.Syndication;
+using CxFeed.Core;
 
 namespace CxFeed.Tests.Syndication;
 

@@ -1,12 +1,13 @@
 using System.Text;
 
-namespace CxFeed.Core.Syndication;
+namespace CxFeed.Core;
 
 /// <summary>
 /// The characters XML 1.0 allows (§2.2: tab, line feed, carriage return, U+0020–U+D7FF,
 /// U+E000–U+FFFD and the supplementary planes as well-formed surrogate pairs). Every string a
 /// feed writer emits goes through <see cref="Keep"/>, so a control character or a lone surrogate
-/// in a post's title or body can never make a feed unreadable.
+/// in a post's title or body can never make a feed unreadable. Shared by the rooms that write
+/// text: the feed writers, the excerpt builder.
 /// </summary>
 public static class XmlCharacters
 {
@@ -26,7 +27,7 @@ public static class XmlCharacters
                 kept.Append(c).Append(text[++i]);
                 continue;
             }
-            if (IsAllowedAlone(c))
+            if (IsAllowed(c))
                 kept.Append(c);
         }
         return kept.ToString();
@@ -44,7 +45,7 @@ public static class XmlCharacters
                 return -1;
             i += next;
             var c = text[i];
-            if (IsAllowedAlone(c))
+            if (IsAllowed(c))
                 i++;
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 i += 2;
@@ -53,6 +54,7 @@ public static class XmlCharacters
         }
     }
 
-    private static bool IsAllowedAlone(char c) =>
+    /// <summary>Whether one UTF-16 unit is allowed on its own (surrogates are allowed only as pairs, which the caller checks).</summary>
+    public static bool IsAllowed(char c) =>
         c is '\t' or '\n' or '\r' or (>= '\u0020' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
 }
