@@ -2,6 +2,7 @@ using System.Text;
 using CxFeed.Cli;
 using CxFeed.Core.Publishing;
 using CxFeed.Tests.Content;
+using CxFeed.Tests.Syndication;
 
 namespace CxFeed.Tests.Cli;
 
@@ -40,6 +41,8 @@ public sealed class BuildCommandTests : IDisposable
             Assert.Contains(file + ".br", files.Keys);
         }
         Assert.DoesNotContain("feeds/posts/page/3.rss", files.Keys);
+        foreach (var (name, bytes) in files.Where(file => file.Key.EndsWith(".json")))
+            Assert.Equal([], JsonFeedSpec.Violations(Encoding.UTF8.GetString(bytes)).Select(violation => $"{name}: {violation}"));
         var customerThink = Encoding.UTF8.GetString(files["feeds/customerthink.rss"]);
         Assert.Contains("<link>https://www.heartofthecustomer.com/your-next-cx-hire-shouldnt-be-a-cx-hire/?utm_source=customerthink&amp;utm_medium=syndication</link>", customerThink);
         Assert.Contains("This post first appeared on", customerThink);
