@@ -22,8 +22,8 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] :
 field() { sed -E "s/.*\"$1\":([0-9.]+).*/\1/"; }
 
 for i in $(seq "$runs"); do node "$bench/node/render-feed.mjs" "$work/items.json"; done | tee "$work/node.jsonl"
-for i in $(seq "$runs"); do dotnet "$program" --peak-memory one-feed; done | tee "$work/cxfeed.jsonl"
-dotnet "$program" --peak-memory every-feed | tee "$work/every.jsonl"
+for i in $(seq "$runs"); do dotnet "$program" --peak-memory one-feed "$work/items.json"; done | tee "$work/cxfeed.jsonl"
+dotnet "$program" --peak-memory every-feed "$work/items.json" | tee "$work/every.jsonl"
 
 dotnet "$program" --filter '*FeedRenderingBenchmarks*' --exporters github --artifacts "$work/bdn" > "$work/bdn.log"
 report=$(ls "$work"/bdn/results/*FeedRenderingBenchmarks*-report-github.md)

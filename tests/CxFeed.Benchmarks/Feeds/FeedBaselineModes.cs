@@ -1,73 +1,77 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using CxFeed.Core.Content;
+using CxFeed.Core.Excerpts;
 using CxFeed.Core.Publishing;
 
 namespace CxFeed.Benchmarks.Feeds;
 
 /// <summary>
 /// The benchmark program's modes besides BenchmarkDotNet, for feeds-vs-node.sh:
-/// <c>--export-feed-items FILE</c> writes the generated posts for the npm baseline to render;
-/// <c>--peak-memory one-feed|every-feed</c> renders once in a fresh process and prints its peak
-/// resident memory (VmHWM) as JSON, measured the same way as the node baseline's.
+/// <c>--export-feed-items FILE</c> writes the generated posts, cleaned and excerpted, as JSON;
+/// <c>--peak-memory one-feed|every-feed FILE</c> loads them back and renders once in a fresh
+/// process, then prints its peak resident memory (VmHWM) as JSON. The npm baseline loads the same
+/// file and measures itself the same way, so both peaks hold the same posts.
 /// </summary>
 public static class FeedBaselineModes
 {
     public static bool TryRun(string[] args, out int exitCode)
     {
         exitCode = 0;
-        if (args is ["--export-feed-items", var file])
+        switch (args)
         {
-            Export(file);
-            return true;
+            case ["--export-feed-items", var file]:
+                Export(file);
+                return true;
+            case ["--peak-memory", var workload, var file]:
+                exitCode = PeakMemory(workload, file);
+                return true;
+            default:
+                return false;
         }
-        if (args is ["--peak-memory", var workload])
-        {
-            exitCode = PeakMemory(workload);
-            return true;
-        }
-        return false;
     }
+
+    /// <summary>One post as the file holds it: what the feeds show of it.</summary>
+    private sealed record ExportedPost(
+        string Id, string Title, string Link, string Summary, string ExcerptHtml, string Content,
+        DateTimeOffset Published, DateTimeOffset Updated, string Author, string[] Categories, string[] Tags, string? Image);
+
+    private sealed record ExportedFeed(ExportedSite Site, ExportedPost[] Items);
+
+    private sealed record ExportedSite(string Title, string Description, string Link, string Language, string FeedBase);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static void Export(string file)
     {
-        var snapshot = FeedWorkloads.Snapshot();
+        var site = FeedWorkloads.Site;
+        var items = FeedWorkloads.Snapshot().Entries.Select(entry => new ExportedPost(
+            entry.Post.Id, entry.Post.Title, entry.Post.CanonicalUrl.AbsoluteUri, entry.Excerpt.Text, entry.Excerpt.Html, entry.ContentHtml,
+            entry.Post.Published, entry.Post.LastChanged, entry.Post.Authors[0], [.. entry.Post.Categories], [.. entry.Post.Tags],
+            entry.Post.FeaturedImage?.Url.AbsoluteUri));
         using var output = File.Create(file);
-        using var json = new Utf8JsonWriter(output);
-        json.WriteStartObject();
-        json.WriteStartObject("site");
-        json.WriteString("title", FeedWorkloads.Site.Title);
-        json.WriteString("description", FeedWorkloads.Site.Description);
-        json.WriteString("link", FeedWorkloads.Site.BaseUrl);
-        json.WriteString("language", FeedWorkloads.Site.Language);
-        json.WriteString("feedBase", FeedWorkloads.Publish.BaseUrl);
-        json.WriteEndObject();
-        json.WriteStartArray("items");
-        foreach (var entry in snapshot.Entries)
-        {
-            var post = entry.Post;
-            json.WriteStartObject();
-            json.WriteString("id", post.Id);
-            json.WriteString("title", post.Title);
-            json.WriteString("link", post.CanonicalUrl.AbsoluteUri);
-            json.WriteString("summary", entry.Excerpt.Text);
-            json.WriteString("content", entry.ContentHtml);
-            json.WriteString("published", post.Published);
-            json.WriteString("updated", post.LastChanged);
-            json.WriteString("author", post.Authors[0]);
-            json.WriteStartArray("categories");
-            foreach (var name in post.Categories.Concat(post.Tags))
-                json.WriteStringValue(name);
-            json.WriteEndArray();
-            if (post.FeaturedImage is { } image)
-                json.WriteString("image", image.Url.AbsoluteUri);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        JsonSerializer.Serialize(output, new ExportedFeed(
+            new ExportedSite(site.Title, site.Description, site.BaseUrl, site.Language, FeedWorkloads.Publish.BaseUrl), [.. items]), Json);
     }
 
-    private static int PeakMemory(string workload)
+    private static Snapshot Import(string file)
     {
-        var snapshot = FeedWorkloads.Snapshot();
+        using var input = File.OpenRead(file);
+        var feed = JsonSerializer.Deserialize<ExportedFeed>(input, Json)!;
+        return Snapshot.Create(feed.Items.Select(item =>
+        {
+            var link = new Uri(item.Link);
+            var image = item.Image is null ? null : new PostImage(new Uri(item.Image), 1200, 628, "image/jpeg");
+            var post = new Post(item.Id, item.Id, link, item.Title, item.Published, item.Updated, [item.Author],
+                [.. item.Categories], [.. item.Tags], image, null, null, item.Content);
+            return new Entry(post, item.Content, new ExcerptSource(item.Title, link, item.Content), ExcerptBudget.Default,
+                new Excerpt(item.Summary, item.ExcerptHtml, IsCut: true));
+        }), []);
+    }
+
+    private static int PeakMemory(string workload, string file)
+    {
+        var snapshot = Import(file);
         var peakBeforeRendering = PeakResidentBytes();
         long bytes;
         int files;
@@ -79,13 +83,13 @@ public static class FeedBaselineModes
                 break;
             case "every-feed":
                 var publication = FeedWorkloads.PublishEveryFeed(snapshot);
-                (bytes, files) = (publication.Files.Sum(file => (long)file.Identity.Bytes.Length), publication.Files.Length);
+                (bytes, files) = (publication.Files.Sum(published => (long)published.Identity.Bytes.Length), publication.Files.Length);
                 break;
             default:
-                Console.Error.WriteLine("--peak-memory one-feed|every-feed");
+                Console.Error.WriteLine("--peak-memory one-feed|every-feed ITEMS_JSON");
                 return 2;
         }
-        Console.WriteLine(JsonSerializer.Serialize(new { workload, files, bytes, peakBeforeRendering, peakRssBytes = PeakResidentBytes(), heapAfter = GC.GetTotalMemory(false) }));
+        Console.WriteLine(JsonSerializer.Serialize(new { workload, files, bytes, peakBeforeRendering, peakRssBytes = PeakResidentBytes() }));
         return 0;
     }
 

@@ -2,7 +2,7 @@
 // posts (exported by `--export-feed-items`) in RSS 2.0, Atom 1.0 and JSON Feed 1.1, once, in a
 // fresh process. Prints one JSON line: the rendering time (building the feed and its three
 // strings; loading the items is not counted), the output sizes and the process's peak resident
-// memory (VmHWM, as /usr/bin/time -v reports it).
+// memory (VmHWM, as /usr/bin/time -v reports it; loading the items counts there, as in CxFeed's).
 //
 // usage: node render-feed.mjs ITEMS_JSON
 import fs from 'node:fs';
@@ -34,7 +34,7 @@ for (const item of items) {
     date: new Date(item.updated),
     published: new Date(item.published),
     author: [{ name: item.author }],
-    category: item.categories.map((name) => ({ name })),
+    category: [...item.categories, ...item.tags].map((name) => ({ name })),
     image: item.image,
   });
 }
