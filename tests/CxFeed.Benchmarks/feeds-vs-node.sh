@@ -29,7 +29,7 @@ dotnet "$program" --filter '*FeedRenderingBenchmarks*' --exporters github --arti
 report=$(ls "$work"/bdn/results/*FeedRenderingBenchmarks*-report-github.md)
 grep '^|' "$report"
 # The mean of "one feed, …" in milliseconds (BenchmarkDotNet writes "612.3 ms" or "1.234 s").
-cx_ms=$(grep '^| .one feed' "$report" | awk -F'|' '{ print $3 }' | sed -E 's/,//g' | awk '{ print ($2 == "s" ? $1 * 1000 : $1) }')
+cx_ms=$(grep 'one feed' "$report" | awk -F'|' '{ print $3 }' | sed -E 's/,//g' | awk '{ print ($2 == "s" ? $1 * 1000 : $1) }')
 node_ms=$(field renderMs < "$work/node.jsonl" | median)
 node_rss=$(field peakRssBytes < "$work/node.jsonl" | median)
 cx_rss=$(field peakRssBytes < "$work/cxfeed.jsonl" | median)
