@@ -49,7 +49,9 @@ public sealed class HtmlCleaner
             html = Truncate(html, _policy.Source.MaxInputChars);
             log.Remove(RemovalReason.TooLong, "#document");
         }
-        html = NestingLimiter.Limit(html, _policy.Source.MaxDepth, log);
+        html = NestingLimiter.Limit(html, _policy.Source.MaxDepth, out var flattened);
+        for (var i = 0; i < flattened; i++)
+            log.Remove(RemovalReason.TooDeep, "element");
         var document = HtmlParsing.Load(html);
         var pass = new CleaningPass(_policy, new UrlRewriter(_policy.Source.UrlSchemes, baseUrl), log, html.Length);
         var cleaned = pass.Run(Body(document.DocumentNode));

@@ -15,8 +15,9 @@ namespace CxFeed.Core.Content;
 public sealed partial class PostReader
 {
     /// <summary>
-    /// How deep elements may nest. HtmlAgilityPack's parse slows quadratically with depth and its
-    /// clean-up recurses, so a hostile page must be stopped early; browsers stop nesting at 512.
+    /// How deep elements may nest; deeper ones are flattened to their text (<see cref="NestingLimiter"/>).
+    /// HtmlAgilityPack's parse slows quadratically with depth and its clean-up recurses, so a
+    /// hostile page must be flattened before it parses; browsers stop nesting at 512.
     /// </summary>
     public const int MaxDepth = 1024;
 
@@ -143,22 +144,22 @@ public sealed partial class PostReader
             reading.Warn(Reasons.UnsupportedCharset(label));
         if (decoded.InvalidSequences > 0)
             reading.Warn(Reasons.InvalidBytes(decoded.InvalidSequences, decoded.Encoding, decoded.FirstInvalidByte));
+        var text = NestingLimiter.Limit(decoded.Text, MaxDepth, out var flattened);
+        if (flattened > 0)
+            reading.Warn(Reasons.TooDeep(flattened, MaxDepth));
         // The text is decoded already: HtmlAgilityPack must not look at <meta charset> again (it throws on some).
-        var document = new HtmlDocument { OptionMaxNestedChildNodes = MaxDepth, OptionReadEncoding = false };
+        var document = new HtmlDocument { OptionReadEncoding = false };
         try
         {
-            document.LoadHtml(decoded.Text);
+            document.LoadHtml(text);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // HtmlAgilityPack throws a plain Exception when a page nests deeper than allowed.
-            return Unreadable(reading, error.Message.StartsWith("Document has more than", StringComparison.Ordinal)
-                ? Reasons.TooDeep(MaxDepth)
-                : Reasons.Unparsable(error.Message));
+            return Unreadable(reading, Reasons.Unparsable(error.Message));
         }
         if (!HtmlTree.Descendants(document.DocumentNode).Any(node => node.NodeType == HtmlNodeType.Element))
             return Unreadable(reading, Reasons.NotHtml("it has no markup"));
-        return (document, decoded.Text);
+        return (document, text);
     }
 
     private static (HtmlDocument Document, string Text)? Unreadable(Reading reading, string reason)

@@ -14,8 +14,6 @@ internal static class Reasons
 
     public static string NotHtml(string what) => $"is not HTML: {what}";
 
-    public static string TooDeep(int depth) => $"is not usable HTML: its elements nest more than {depth} deep";
-
     public static string Unparsable(string message) => $"could not be parsed as HTML: {message}";
 
     public static string NoTitle => $"has no title: none of {Names(Precedence.Title)} gives one";
@@ -39,6 +37,9 @@ internal static class Reasons
         + $", replaced by U+FFFD (first at byte {firstOffset})";
 
     public static string UnsupportedCharset(string label) => $"declares the character encoding '{label}', which cannot be used; read as UTF-8";
+
+    public static string TooDeep(int flattened, int depth) =>
+        $"has elements nested more than {depth} deep: {flattened} of them were flattened to their text";
 
     public static string InvalidJsonLd(int block, string message) => $"ignored JSON-LD block {block}: not valid JSON ({message})";
 

@@ -11,6 +11,13 @@ namespace CxFeed.Core.Excerpts;
 /// </summary>
 internal sealed class ExcerptDocument
 {
+    /// <summary>
+    /// Cleaned HTML nests no deeper than the cleaner's limit, but the builder may be given any
+    /// HTML: past this depth elements are flattened to their text, so that a hostile tree costs
+    /// linear time to parse (see <see cref="NestingLimiter"/>). Deeper than any real post.
+    /// </summary>
+    private const int MaxDepth = 1024;
+
     private HashSet<HtmlNode>? _openAtEnd;
     private HtmlTextNode? _lastTextNode;
     private string _lastText = "";
@@ -30,7 +37,7 @@ internal sealed class ExcerptDocument
     public static ExcerptDocument Parse(string html, int length)
     {
         var end = length >= html.Length ? html.Length : PrefixEnd(html, length);
-        var document = HtmlParsing.Load(end == html.Length ? html : html[..end]);
+        var document = HtmlParsing.Load(NestingLimiter.Limit(end == html.Length ? html : html[..end], MaxDepth, out _));
         return new ExcerptDocument(document.DocumentNode, end < html.Length);
     }
 

@@ -4,8 +4,9 @@ using CxFeed.Core.Cleaning;
 namespace CxFeed.Cli;
 
 /// <summary>
-/// <c>cxfeed clean --base URL</c>: cleans the HTML on standard input (a fragment, or a whole
-/// page's body) and writes it to standard output. Problems about content that had to be cut go
+/// <c>cxfeed clean --base URL</c>: cleans the HTML on standard input (a fragment, or the post
+/// body of a whole post page, see <see cref="InputPost"/>; of any other page, its body) and
+/// writes it to standard output. Problems about content that had to be cut go
 /// to standard error, one a line; they are not a failure of the command (exit 0).
 /// </summary>
 public static class CleanCommand
@@ -21,8 +22,9 @@ public static class CleanCommand
             return ExitCode.Usage;
         }
         var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
-        var html = await context.In.ReadToEndAsync(context.CancellationToken);
-        var cleaned = cleaner.Clean(html, new Uri(baseOption!, UriKind.Absolute));
+        var address = new Uri(baseOption!, UriKind.Absolute);
+        var input = await InputPost.ReadAsync(context, address);
+        var cleaned = cleaner.Clean(input.Body, address);
         foreach (var problem in cleaned.Problems)
             await context.Error.WriteLineAsync($"cxfeed clean: {problem}");
         await context.Out.WriteAsync(cleaned.Html);

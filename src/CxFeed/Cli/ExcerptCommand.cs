@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
-using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
 
 namespace CxFeed.Cli;
@@ -11,11 +8,9 @@ namespace CxFeed.Cli;
 /// <summary>
 /// <c>cxfeed excerpt --base URL [--words N | --chars N] [--html]</c>: writes the excerpt of HTML
 /// from standard input, as plain text or, with <c>--html</c>, as HTML ending with the "Read more"
-/// link to <c>--base</c>. A whole post page is read as the feeds read it (its title, its body
-/// without the theme's chrome, its more marker, its manual excerpt); anything else is a fragment,
-/// where a <c>&lt;!--more--&gt;</c> marker counts too. Either way it is cleaned first.
+/// link to <c>--base</c>. The input is read as <see cref="InputPost"/> says, then cleaned.
 /// </summary>
-public static partial class ExcerptCommand
+public static class ExcerptCommand
 {
     public static async Task<int> RunAsync(CommandContext context)
     {
@@ -26,10 +21,8 @@ public static partial class ExcerptCommand
             return ExitCode.Usage;
         }
         var builder = new ExcerptBuilder(context.Settings<ExcerptOptions>());
-        var reader = new PostReader(context.Settings<ContentOptions>(), context.Settings<SiteOptions>());
-        var input = await context.In.ReadToEndAsync(context.CancellationToken);
-
-        var cleaner = new HtmlCleaner();
+        var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
+        var input = await InputPost.ReadAsync(context, baseUrl);
         var problems = new List<string>();
         string? Clean(string? html)
         {
@@ -39,11 +32,7 @@ public static partial class ExcerptCommand
             problems.AddRange(cleaned.Problems);
             return cleaned.Html;
         }
-        ExcerptSource source;
-        if (ReadPost(reader, input, baseUrl) is { } post)
-            source = new ExcerptSource(post.Title, baseUrl, Clean(post.BodyHtml)!, Clean(Teaser(post.BodyHtml, post.MoreMarker)), Clean(post.ManualExcerpt));
-        else
-            source = new ExcerptSource("", baseUrl, Clean(input)!, Clean(Teaser(input, FragmentMoreMarker(input))));
+        var source = new ExcerptSource(input.Title, baseUrl, Clean(input.Body)!, Clean(input.Teaser), Clean(input.ManualExcerpt));
         foreach (var problem in problems.Distinct())
             await context.Error.WriteLineAsync($"cxfeed excerpt: {problem}");
 
@@ -51,15 +40,6 @@ public static partial class ExcerptCommand
         await context.Out.WriteAsync((context.Flag("html") ? excerpt.Html : excerpt.Text) + "\n");
         return ExitCode.Ok;
     }
-
-    // Standard input as a post page at --base (its text given as UTF-8, with the byte order mark
-    // that a page's own charset declaration does not override); null when it is no post page.
-    private static Post? ReadPost(PostReader reader, string input, Uri baseUrl) =>
-        reader.Read(new PostPage("standard input", baseUrl, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(input)])).Post;
-
-    private static string? Teaser(string html, int? moreMarker) => moreMarker is { } index ? html[..index] : null;
-
-    private static int? FragmentMoreMarker(string html) => MoreMarker().Match(html) is { Success: true } marker ? marker.Index : null;
 
     private static bool TryReadArguments(CommandContext context, out Uri baseUrl, out ExcerptBudget budget, out string error)
     {
@@ -96,8 +76,4 @@ public static partial class ExcerptCommand
         error = "";
         return true;
     }
-
-    // WordPress's marker, with or without its own link text: <!--more--> or <!--more Keep reading-->.
-    [GeneratedRegex(@"<!--more\b.*?-->", RegexOptions.Singleline)]
-    private static partial Regex MoreMarker();
 }

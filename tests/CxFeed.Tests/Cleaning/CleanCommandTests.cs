@@ -1,4 +1,5 @@
 using CxFeed.Cli;
+using CxFeed.Tests.Content;
 
 namespace CxFeed.Tests.Cleaning;
 
@@ -24,6 +25,20 @@ public class CleanCommandTests
             "clean", "--base", "https://example.com/posts/one/");
 
         Assert.Equal("<p><img src=\"https://example.com/posts/one/a.png\" alt=\"A\" /></p>\n", run.Output);
+    }
+
+    [Fact]
+    public async Task Clean_takes_the_post_out_of_a_whole_post_page_without_the_theme_around_it()
+    {
+        var page = await File.ReadAllTextAsync(Path.Combine(SeedPages.Folder, "what-is-the-most-important-contact-center-metric.html"));
+
+        var run = await Cxfeed.RunWithInputAsync(page, "clean", "--base", "https://www.heartofthecustomer.com/what-is-the-most-important-contact-center-metric/");
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.StartsWith("<p><img src=\"https://www.heartofthecustomer.com/wp-content/uploads/2017/01/metrics2-300x225.png\" ", run.Output);
+        Assert.EndsWith("<p>Do any of these resonate with you? If so, then you need to rethink your approach.</p>\n", run.Output);
+        Assert.DoesNotContain("Services", run.Output);
+        Assert.DoesNotContain("Related posts", run.Output);
     }
 
     [Fact]

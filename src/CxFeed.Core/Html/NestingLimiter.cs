@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace CxFeed.Core.Cleaning;
+namespace CxFeed.Core.Html;
 
 /// <summary>
 /// A scan of the raw HTML before HtmlAgilityPack parses it. HtmlAgilityPack takes time
@@ -15,7 +15,8 @@ namespace CxFeed.Core.Cleaning;
 /// <item>writes out the end tags of elements that an outer end tag closes implicitly
 /// (<c>&lt;div&gt;&lt;b&gt;x&lt;/div&gt;</c>), which HtmlAgilityPack otherwise handles slowly.</item>
 /// </list>
-/// When there is nothing to change, the input comes back as it is, without a copy.
+/// When there is nothing to change, the input comes back as it is, without a copy. Everything
+/// that parses untrusted HTML (the reader, the cleaner, the excerpt builder) passes it here first.
 /// </summary>
 internal sealed class NestingLimiter
 {
@@ -75,16 +76,15 @@ internal sealed class NestingLimiter
         _openBySpan = _openByName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The HTML with nothing nested deeper than <paramref name="maxDepth"/>; counts each flattened element in <paramref name="log"/>.</summary>
-    public static string Limit(string html, int maxDepth, RemovalLog log)
+    /// <summary>The HTML with nothing nested deeper than <paramref name="maxDepth"/>; <paramref name="flattened"/> counts the elements dropped.</summary>
+    public static string Limit(string html, int maxDepth, out int flattened)
     {
+        flattened = 0;
         // Fewer tags than the limit cannot nest deeper than it.
         if (html.AsSpan().Count('<') <= maxDepth)
             return html;
         var limiter = new NestingLimiter(html, maxDepth);
-        var flattened = limiter.Scan();
-        for (var i = 0; i < flattened; i++)
-            log.Remove(RemovalReason.TooDeep, "element");
+        flattened = limiter.Scan();
         return limiter.Result();
     }
 
