@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace CxFeed.Core.Publishing;
 
@@ -44,7 +43,7 @@ public static class PublicationFolder
                     await File.WriteAllBytesAsync(path + representation.Extension, representation.Bytes, cancellationToken);
                 progress?.Report(++written);
             }
-            await File.WriteAllTextAsync(Path.Combine(building, Marker), $"cxfeed build\nversion {publication.Version}\n", Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(building, Marker), $"cxfeed build\nversion {publication.Version}\n", cancellationToken);
             Swap(building, target, old);
         }
         finally
@@ -87,7 +86,8 @@ public static class PublicationFolder
         Directory.Move(building, target);
     }
 
-    private static bool TryExchange(string first, string second)
+    /// <summary>Exchanges two folders atomically (Linux 3.15+, glibc 2.28+); false where the call is missing or refused.</summary>
+    internal static bool TryExchange(string first, string second)
     {
         try
         {

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Text;
+using CxFeed.Core;
+using CxFeed.Core.Content;
+using CxFeed.Core.Excerpts;
+using CxFeed.Core.Publishing;
+
+namespace CxFeed.Tests.Publishing;
+
+/// <summary>
+/// The builder with a reader and a cleaner that count their calls and fail on request, so that
+/// caching and "one bad post never takes the others down" are checked without the real ones' rules.
+/// </summary>
+public class SnapshotBuilderTests
+{
+    private readonly List<string> _read = [];
+    private readonly List<string> _cleaned = [];
+
+    private SnapshotBuilder Builder() => new(Read, Publish);
+
+    /// <summary>A page "says" its title in its bytes; "unreadable" gives no post, "throw" and "clean-throw" throw.</summary>
+    private PostReading Read(PostPage page)
+    {
+        _read.Add(page.Name);
+        var text = Encoding.UTF8.GetString(page.Bytes.AsSpan());
+        if (text == "throw")
+            throw new InvalidOperationException("the parser fell over");
+        if (text == "unreadable")
+            return new PostReading(page, null, [new Problem(page.Name, "has no title")]);
+        var slug = Path.GetFileNameWithoutExtension(page.Name);
+        var post = new Post(
+            $"https://www.heartofthecustomer.com/{slug}/", page.Name, new Uri($"https://www.heartofthecustomer.com/{slug}/"), text,
+            new DateTimeOffset(2021, 1, slug.Length, 15, 0, 0, TimeSpan.Zero), null, ["Jim Tincher"], [], [], null, null, null, $"<p>{text}</p>");
+        return new PostReading(page, post, []);
+    }
+
+    private (Entry, ImmutableArray<Problem>) Publish(Post post)
+    {
+        _cleaned.Add(post.Source);
+        if (post.Title == "clean-throw")
+            throw new InvalidOperationException("the cleaner fell over");
+        var source = new ExcerptSource(post.Title, post.CanonicalUrl, post.BodyHtml);
+        return (new Entry(post, post.BodyHtml, source, ExcerptBudget.Default, new Excerpt(post.Title, post.BodyHtml, false)), []);
+    }
+
+    private static PostPage Page(string name, string text) =>
+        new(name, new Uri($"https://www.heartofthecustomer.com/{Path.GetFileNameWithoutExtension(name)}/"), [.. Encoding.UTF8.GetBytes(text)]);
+
+    private static string[] Titles(Snapshot snapshot) => [.. snapshot.Entries.Select(entry => entry.Post.Title)];
+
+    [Fact]
+    public void A_page_whose_bytes_did_not_change_is_not_read_or_cleaned_again()
+    {
+        var builder = Builder();
+        builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta")]);
+        _read.Clear();
+        _cleaned.Clear();
+
+        var snapshot = builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta, revised")]);
+
+        Assert.Equal(["bb.html"], _read);
+        Assert.Equal(["bb.html"], _cleaned);
+        Assert.Equal(["Beta, revised", "Alpha"], Titles(snapshot));
+    }
+
+    [Fact]
+    public void The_same_pages_give_the_same_version()
+    {
+        var pages = new[] { Page("a.html", "Alpha"), Page("bb.html", "Beta") };
+
+        Assert.Equal(Builder().Build(pages).Version, Builder().Build(pages).Version);
+        Assert.NotEqual(Builder().Build(pages).Version, Builder().Build([pages[0]]).Version);
+    }
+
+    [Fact]
+    public void A_reader_that_throws_costs_only_its_page_and_is_reported_by_name()
+    {
+        var snapshot = Builder().Build([Page("a.html", "Alpha"), Page("broken.html", "throw"), Page("ccc.html", "Gamma")]);
+
+        Assert.Equal(["Gamma", "Alpha"], Titles(snapshot));
+        Assert.Equal([new Problem("broken.html", "could not be read: the parser fell over")], snapshot.Problems.ToArray());
+    }
+
+    [Fact]
+    public void A_cleaner_that_throws_costs_only_its_page_and_is_reported_by_name()
+    {
+        var snapshot = Builder().Build([Page("a.html", "Alpha"), Page("dirty.html", "clean-throw")]);
+
+        Assert.Equal(["Alpha"], Titles(snapshot));
+        Assert.Equal([new Problem("dirty.html", "could not be cleaned: the cleaner fell over")], snapshot.Problems.ToArray());
+    }
+
+    [Fact]
+    public void A_good_page_that_turns_bad_keeps_its_last_good_version_until_it_is_fixed()
+    {
+        var builder = Builder();
+        builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta")]);
+
+        var broken = builder.Build([Page("a.html", "Alpha"), Page("bb.html", "unreadable")]);
+        var stillBroken = builder.Build([Page("a.html", "Alpha"), Page("bb.html", "unreadable")]);
+        var fixedAgain = builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta, fixed")]);
+
+        Assert.Equal(["Beta", "Alpha"], Titles(broken));
+        Assert.Equal(
+            [new Problem("bb.html", "has no title"), new Problem("bb.html", SnapshotBuilder.KeepsLastGoodVersion)],
+            broken.Problems.ToArray());
+        Assert.Equal(broken.Version, stillBroken.Version);
+        Assert.Equal(["Beta, fixed", "Alpha"], Titles(fixedAgain));
+        Assert.Empty(fixedAgain.Problems);
+    }
+
+    [Fact]
+    public void A_page_that_throws_after_being_good_also_keeps_its_last_good_version()
+    {
+        var builder = Builder();
+        builder.Build([Page("bb.html", "Beta")]);
+
+        var snapshot = builder.Build([Page("bb.html", "throw")]);
+
+        Assert.Equal(["Beta"], Titles(snapshot));
+        Assert.Equal(
+            [new Problem("bb.html", "could not be read: the parser fell over"), new Problem("bb.html", SnapshotBuilder.KeepsLastGoodVersion)],
+            snapshot.Problems.ToArray());
+    }
+
+    [Fact]
+    public void A_page_that_is_gone_is_forgotten()
+    {
+        var builder = Builder();
+        builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta")]);
+
+        var snapshot = builder.Build([Page("a.html", "Alpha")]);
+        _read.Clear();
+        var back = builder.Build([Page("a.html", "Alpha"), Page("bb.html", "Beta")]);
+
+        Assert.Equal(["Alpha"], Titles(snapshot));
+        Assert.Equal(["bb.html"], _read);
+        Assert.Equal(["Beta", "Alpha"], Titles(back));
+    }
+
+    [Fact]
+    public void Two_pages_of_the_same_post_publish_it_once()
+    {
+        var snapshot = Builder().Build([Page("a.html", "Alpha"), Page("a.html", "Alpha")]);
+
+        Assert.Equal(["Alpha"], Titles(snapshot));
+    }
+}
