@@ -6,22 +6,9 @@ using System.Text;
 namespace CxFeed.Tests.Serving;
 
 /// <summary>Every endpoint, header and status of a feed server, asked over HTTP in-process.</summary>
-public sealed class EndpointTests : IAsyncLifetime
+public sealed class EndpointTests(SeedServer fixture) : IClassFixture<SeedServer>
 {
-    private CxFeedServer _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = CxFeedServer.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static string Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
-        : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)
-        : "";
+    private readonly CxFeedServer _server = fixture.Server;
 
     [Theory]
     [InlineData("/feeds/posts.rss", "application/rss+xml; charset=utf-8")]
@@ -41,15 +28,15 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(contentType, Header(response, "Content-Type"));
+        Assert.Equal(contentType, response.Header("Content-Type"));
         Assert.Equal(file.Identity.Bytes.ToArray(), await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(file.Identity.Bytes.Length.ToString(), Header(response, "Content-Length"));
-        Assert.Equal(file.ETag, Header(response, "ETag"));
-        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", Header(response, "ETag"));
-        Assert.Equal(file.LastModified.ToString("R"), Header(response, "Last-Modified"));
-        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", Header(response, "Cache-Control"));
-        Assert.Equal("Accept-Encoding", Header(response, "Vary"));
-        Assert.Equal("", Header(response, "Content-Encoding"));
+        Assert.Equal(file.Identity.Bytes.Length.ToString(), response.Header("Content-Length"));
+        Assert.Equal(file.ETag, response.Header("ETag"));
+        Assert.Matches("^\"[A-Za-z0-9_-]{22}\"$", response.Header("ETag"));
+        Assert.Equal(file.LastModified.ToString("R"), response.Header("Last-Modified"));
+        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", response.Header("Cache-Control"));
+        Assert.Equal("Accept-Encoding", response.Header("Vary"));
+        Assert.Equal("", response.Header("Content-Encoding"));
     }
 
     [Fact]
@@ -59,7 +46,7 @@ public sealed class EndpointTests : IAsyncLifetime
         var hash = SHA256.HashData(await response.Content.ReadAsByteArrayAsync());
 
         var expected = Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        Assert.Equal($"\"{expected}\"", Header(response, "ETag"));
+        Assert.Equal($"\"{expected}\"", response.Header("ETag"));
     }
 
     [Fact]
@@ -70,9 +57,9 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.SendAsync(HttpMethod.Head, "/feeds/posts.atom", ("Accept-Encoding", "gzip"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(file.Gzip.ETag, Header(response, "ETag"));
-        Assert.Equal("gzip", Header(response, "Content-Encoding"));
-        Assert.Equal(file.Gzip.Bytes.Length.ToString(), Header(response, "Content-Length"));
+        Assert.Equal(file.Gzip.ETag, response.Header("ETag"));
+        Assert.Equal("gzip", response.Header("Content-Encoding"));
+        Assert.Equal(file.Gzip.Bytes.Length.ToString(), response.Header("Content-Length"));
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -84,9 +71,9 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync("/feeds/posts.rss", ("Accept-Encoding", "gzip"));
         var body = await response.Content.ReadAsByteArrayAsync();
 
-        Assert.Equal("gzip", Header(response, "Content-Encoding"));
-        Assert.Equal(file.Gzip.ETag, Header(response, "ETag"));
-        Assert.EndsWith("-gz\"", Header(response, "ETag"));
+        Assert.Equal("gzip", response.Header("Content-Encoding"));
+        Assert.Equal(file.Gzip.ETag, response.Header("ETag"));
+        Assert.EndsWith("-gz\"", response.Header("ETag"));
         Assert.Equal(file.Gzip.Bytes.ToArray(), body);
         using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
         using var plain = new MemoryStream();
@@ -107,8 +94,8 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync("/feeds/posts.json", ("Accept-Encoding", acceptEncoding));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(coding, Header(response, "Content-Encoding"));
-        Assert.Equal("Accept-Encoding", Header(response, "Vary"));
+        Assert.Equal(coding, response.Header("Content-Encoding"));
+        Assert.Equal("Accept-Encoding", response.Header("Vary"));
     }
 
     [Fact]
@@ -127,10 +114,10 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync("/feeds/posts.rss", ("Accept-Encoding", "br"), ("If-None-Match", file.Brotli.ETag));
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
-        Assert.Equal(file.Brotli.ETag, Header(response, "ETag"));
-        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", Header(response, "Cache-Control"));
-        Assert.Equal("Accept-Encoding", Header(response, "Vary"));
-        Assert.Equal(file.LastModified.ToString("R"), Header(response, "Last-Modified"));
+        Assert.Equal(file.Brotli.ETag, response.Header("ETag"));
+        Assert.Equal("public, max-age=300, stale-while-revalidate=60, stale-if-error=86400", response.Header("Cache-Control"));
+        Assert.Equal("Accept-Encoding", response.Header("Vary"));
+        Assert.Equal(file.LastModified.ToString("R"), response.Header("Last-Modified"));
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
@@ -186,7 +173,7 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("text/plain; charset=utf-8", Header(response, "Content-Type"));
+        Assert.Equal("text/plain; charset=utf-8", response.Header("Content-Type"));
         Assert.Equal("Not found: no feed or page is published at this address.\n", await response.Content.ReadAsStringAsync());
     }
 
@@ -196,7 +183,7 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.GetAsync("/category/change-management", ("Host", "evil.example"));
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal("https://feeds.example.com/category/change-management/", Header(response, "Location"));
+        Assert.Equal("https://feeds.example.com/category/change-management/", response.Header("Location"));
     }
 
     [Fact]
@@ -205,7 +192,7 @@ public sealed class EndpointTests : IAsyncLifetime
         using var response = await _server.SendAsync(HttpMethod.Post, "/feeds/posts.rss");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal("GET, HEAD", Header(response, "Allow"));
+        Assert.Equal("GET, HEAD", response.Header("Allow"));
     }
 
     [Theory]
@@ -218,7 +205,7 @@ public sealed class EndpointTests : IAsyncLifetime
         using var forged = await _server.GetAsync(path, ("Accept-Encoding", "gzip"), ("Host", "evil.example"), ("X-Forwarded-Host", "evil.example"));
 
         Assert.Equal(await honest.Content.ReadAsByteArrayAsync(), await forged.Content.ReadAsByteArrayAsync());
-        Assert.Equal(Header(honest, "ETag"), Header(forged, "ETag"));
+        Assert.Equal(honest.Header("ETag"), forged.Header("ETag"));
         Assert.DoesNotContain("evil.example", Encoding.UTF8.GetString(_server.Publication.Find(path)!.Identity.Bytes.Span));
     }
 
@@ -229,7 +216,21 @@ public sealed class EndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok\n", await response.Content.ReadAsStringAsync());
-        Assert.Equal("no-store", Header(response, "Cache-Control"));
-        Assert.Equal("text/plain; charset=utf-8", Header(response, "Content-Type"));
+        Assert.Equal("no-store", response.Header("Cache-Control"));
+        Assert.Equal("text/plain; charset=utf-8", response.Header("Content-Type"));
     }
+}
+
+/// <summary>One server on the seeds for the tests that only read from it.</summary>
+public sealed class SeedServer : IAsyncLifetime
+{
+    public CxFeedServer Server { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Server = CxFeedServer.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 }

@@ -13,7 +13,7 @@ namespace CxFeed.Tests.Serving;
 /// A reading of the seed pages' standard metadata (og:title, canonical, article:*), the body as it
 /// is and og:description as the excerpt, behind the real <see cref="SnapshotBuilder"/>: what the
 /// server tests run on, so that they test serving (caching, freshness, last good versions) and not
-/// the reader's or the cleaner's rules. A page without og:title cannot be read.
+/// the reader's or the cleaner's rules. A page without og:title or a title element cannot be read.
 /// </summary>
 public static partial class StandInPipeline
 {
@@ -25,7 +25,8 @@ public static partial class StandInPipeline
         string? Meta(string property) => MetaTags().Matches(html).Where(match => match.Groups[1].Value == property).Select(match => WebUtility.HtmlDecode(match.Groups[2].Value)).FirstOrDefault();
         ImmutableArray<string> All(string property) => [.. MetaTags().Matches(html).Where(match => match.Groups[1].Value == property).Select(match => WebUtility.HtmlDecode(match.Groups[2].Value))];
 
-        if (Meta("og:title") is not { } title)
+        var title = Meta("og:title") ?? (Title().Match(html) is { Success: true } titleElement ? WebUtility.HtmlDecode(titleElement.Groups[1].Value).Split(" | ")[0].Trim() : null);
+        if (string.IsNullOrEmpty(title))
             return new PostReading(page, null, [new Problem(page.Name, "has no title")]);
         var canonical = Canonical().Match(html) is { Success: true } link ? new Uri(link.Groups[1].Value) : page.Address;
         var published = DateTimeOffset.Parse(Meta("article:published_time") ?? "2020-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
@@ -45,6 +46,9 @@ public static partial class StandInPipeline
 
     [GeneratedRegex("""<meta property="([a-z:_]+)" content="([^"]*)" */?>""")]
     private static partial Regex MetaTags();
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex Title();
 
     [GeneratedRegex("""<link rel="canonical" href="([^"]+)" */?>""")]
     private static partial Regex Canonical();
