@@ -35,7 +35,7 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
         var mainLinks = main is null ? [] : Links(main);
         var all = Enumerable.Range(0, snapshot.Entries.Length).ToImmutableArray();
         var files = new List<PublishedFile>();
-        files.AddRange(Listing(snapshot, all, "Posts", site.Title, PageAddresses.OfPosts, mainLinks));
+        files.AddRange(Listing(snapshot, all, "Posts", $"Posts – {site.Title}", PageAddresses.OfPosts, mainLinks));
         foreach (var (definition, selected) in plan)
         {
             if (!definition.Name.StartsWith(CategoryPrefix, StringComparison.Ordinal) || definition.Posts.Categories.IsEmpty)
