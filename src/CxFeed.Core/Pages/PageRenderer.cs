@@ -8,9 +8,10 @@ namespace CxFeed.Core.Pages;
 /// Renders the pages published beside the feeds, from the same snapshot and feed plan: the Posts
 /// page (<c>/</c>, <c>/page/{n}/</c>), a page per category feed (<c>/category/{slug}/</c>…), and
 /// <c>/feeds.opml</c>, every feed for readers that import subscriptions. Pure and deterministic,
-/// as the feeds are.
+/// as the feeds are. With a <see cref="PublishedFileCache"/>, a page rendered to the bytes it had is
+/// not compressed again.
 /// </summary>
-public sealed class PageRenderer(SiteOptions site, PublishOptions publish, PagesOptions pages)
+public sealed class PageRenderer(SiteOptions site, PublishOptions publish, PagesOptions pages, PublishedFileCache? files = null)
 {
     /// <summary>The feed the Posts page announces: the definition <c>feeds/posts.json</c>.</summary>
     public const string MainFeed = "posts";
@@ -58,7 +59,7 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
         {
             var entries = selected.Skip((page - 1) * perPage).Take(perPage).Select(index => snapshot.Entries[index]).ToImmutableArray();
             var list = new PostList(title, heading, entries, page, pageCount, address, feeds);
-            yield return PublishedFile.Create(address(page), HtmlType, _writer.Write(list), updated);
+            yield return Create(address(page), HtmlType, _writer.Write(list), updated);
         }
     }
 
@@ -89,8 +90,11 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
         if (tags.Count > 0)
             groups.Add(new OpmlGroup("Tags", tags.ToImmutable()));
         var bytes = OpmlWriter.Write($"{site.Title} – feeds", _dates.Rfc822(snapshot.LastChanged), defined.ToImmutable(), groups.ToImmutable());
-        return PublishedFile.Create(PageAddresses.Opml, OpmlType, bytes, snapshot.LastChanged);
+        return Create(PageAddresses.Opml, OpmlType, bytes, snapshot.LastChanged);
     }
+
+    private PublishedFile Create(string address, string contentType, byte[] content, DateTimeOffset lastModified) =>
+        files is null ? PublishedFile.Create(address, contentType, content, lastModified) : files.Create(address, contentType, content, lastModified);
 
     /// <summary>Autodiscovery links to the first page of a feed in each of its formats.</summary>
     private ImmutableArray<FeedLink> Links(FeedDefinition definition)

@@ -10,8 +10,9 @@ namespace CxFeed.Core.Publishing;
 /// Renders a snapshot into every feed, format and page: the feeds defined in <c>feeds/</c> and the
 /// automatic category and tag feeds. Pure: the same snapshot, definitions and settings give the
 /// same bytes on every machine, since nothing here reads the clock, the host or a dictionary's order.
+/// With a <see cref="PublishedFileCache"/>, a file rendered to the bytes it had is not compressed again.
 /// </summary>
-public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, FeedsOptions feeds, ExcerptBuilder excerpts)
+public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, FeedsOptions feeds, ExcerptBuilder excerpts, PublishedFileCache? files = null)
 {
     private readonly FeedDates _dates = new(site.TimeZoneInfo);
     private readonly Uri _publicBase = publish.BaseUri;
@@ -140,7 +141,10 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 JsonFeedWriter.Write(document, bytes);
                 break;
         }
-        return PublishedFile.Create(FeedAddresses.Of(definition.Name, format, job.Page), format.ContentType(), bytes.ToArray(), job.Updated);
+        var address = FeedAddresses.Of(definition.Name, format, job.Page);
+        return files is null
+            ? PublishedFile.Create(address, format.ContentType(), bytes.ToArray(), job.Updated)
+            : files.Create(address, format.ContentType(), bytes.ToArray(), job.Updated);
     }
 
     /// <summary>An entry as an item of a feed of the given style: link parameters, content and attribution applied.</summary>

@@ -80,15 +80,18 @@ public sealed class FeedServer
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
             new HtmlCleaner(),
             provider.GetRequiredService<ExcerptBuilder>()));
+        services.AddSingleton<PublishedFileCache>();
         services.AddSingleton(provider => new FeedRenderer(
             provider.GetRequiredService<SiteOptions>(),
             provider.GetRequiredService<PublishOptions>(),
             provider.GetRequiredService<FeedsOptions>(),
-            provider.GetRequiredService<ExcerptBuilder>()));
+            provider.GetRequiredService<ExcerptBuilder>(),
+            provider.GetRequiredService<PublishedFileCache>()));
         services.AddSingleton(provider => new PageRenderer(
             provider.GetRequiredService<SiteOptions>(),
             provider.GetRequiredService<PublishOptions>(),
-            provider.GetRequiredService<PagesOptions>()));
+            provider.GetRequiredService<PagesOptions>(),
+            provider.GetRequiredService<PublishedFileCache>()));
 
         services.AddSingleton<LivePublication>();
         services.AddSingleton<ServingMetrics>();

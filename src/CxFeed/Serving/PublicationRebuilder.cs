@@ -23,6 +23,7 @@ public sealed class PublicationRebuilder(
     IPostSource source,
     FeedRenderer feeds,
     PageRenderer pages,
+    PublishedFileCache files,
     ContentOptions content,
     FeedsOptions feedsOptions,
     PublishOptions publish,
@@ -117,6 +118,7 @@ public sealed class PublicationRebuilder(
             var snapshot = builder.Build(read);
             var publication = pages.AddTo(feeds.Render(snapshot, definitions.Definitions), snapshot, feeds.Plan(snapshot, definitions.Definitions));
             var previous = live.Swap(new ServingState(publication, [])).Publication;
+            files.Keep(publication);
 
             var elapsed = time.GetElapsedTime(started);
             var (changed, removed) = Compare(_snapshot, snapshot);

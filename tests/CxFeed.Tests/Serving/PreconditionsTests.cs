@@ -96,7 +96,8 @@ public class PreconditionsTests
         var date = ("If-Modified-Since", file.LastModified.ToString("R"));
 
         using var early = await server.GetAsync("/feeds/posts.rss", date);
-        clock.SetUtcNow(file.LastModified.AddHours(1));
+        // AdjustTime moves the clock without firing the server's timers for every period skipped.
+        clock.AdjustTime(file.LastModified.AddHours(1));
         using var later = await server.GetAsync("/feeds/posts.rss", date);
 
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
