@@ -2,13 +2,16 @@ using CxFeed.Core.Html;
 
 namespace CxFeed.Core.Content;
 
-/// <summary>Where the post pages are and how to find a post's body: section <c>CxFeed:Content</c>.</summary>
+/// <summary>Where the post pages are and how to find a post's body and manual excerpt: section <c>CxFeed:Content</c>.</summary>
 public sealed class ContentOptions : ISettings
 {
     public static string Section => "CxFeed:Content";
 
     /// <summary>The body selectors used when configuration names none.</summary>
     public static readonly IReadOnlyList<string> DefaultBodySelectors = [".entry-content", "article", "main"];
+
+    /// <summary>The manual-excerpt selectors used when configuration names none: where WordPress themes print <c>the_excerpt()</c>.</summary>
+    public static readonly IReadOnlyList<string> DefaultExcerptSelectors = [".entry-summary"];
 
     /// <summary>Folder of post pages (<c>*.html</c>, read recursively); relative to the working directory.</summary>
     public string Path { get; init; } = "seeds/posts";
@@ -22,14 +25,29 @@ public sealed class ContentOptions : ISettings
 
     public IReadOnlyList<string> EffectiveBodySelectors => BodySelectors.Count > 0 ? BodySelectors : DefaultBodySelectors;
 
+    /// <summary>
+    /// Selectors tried in order for the author's own excerpt; the first element with content that
+    /// one matches before the end of the body gives it. Empty means <see cref="DefaultExcerptSelectors"/>
+    /// (same binder caveat as above).
+    /// </summary>
+    public IReadOnlyList<string> ExcerptSelectors { get; init; } = [];
+
+    public IReadOnlyList<string> EffectiveExcerptSelectors => ExcerptSelectors.Count > 0 ? ExcerptSelectors : DefaultExcerptSelectors;
+
     public IEnumerable<Problem> Validate()
     {
         if (string.IsNullOrWhiteSpace(Path))
             yield return new Problem($"{Section}:Path", "must name a folder of post pages");
-        for (var i = 0; i < BodySelectors.Count; i++)
+        foreach (var problem in SelectorProblems(nameof(BodySelectors), BodySelectors).Concat(SelectorProblems(nameof(ExcerptSelectors), ExcerptSelectors)))
+            yield return problem;
+    }
+
+    private static IEnumerable<Problem> SelectorProblems(string setting, IReadOnlyList<string> selectors)
+    {
+        for (var i = 0; i < selectors.Count; i++)
         {
-            if (!CssSelector.TryParse(BodySelectors[i], out _, out var error))
-                yield return new Problem($"{Section}:BodySelectors:{i}", error);
+            if (!CssSelector.TryParse(selectors[i], out _, out var error))
+                yield return new Problem($"{Section}:{setting}:{i}", error);
         }
     }
 }

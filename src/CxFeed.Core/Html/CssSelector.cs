@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using HtmlAgilityPack;
@@ -14,11 +15,13 @@ namespace CxFeed.Core.Html;
 public sealed class CssSelector
 {
     private readonly ImmutableArray<Complex> _alternatives;
+    private readonly SubjectIndex _index;
 
     private CssSelector(string text, ImmutableArray<Complex> alternatives)
     {
         Text = text;
         _alternatives = alternatives;
+        _index = new SubjectIndex(alternatives);
     }
 
     public string Text { get; }
@@ -51,17 +54,12 @@ public sealed class CssSelector
         return true;
     }
 
-    public bool Matches(HtmlNode node)
-    {
-        if (node.NodeType != HtmlNodeType.Element)
-            return false;
-        foreach (var complex in _alternatives)
-        {
-            if (complex.Matches(node))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>
+    /// Whether <paramref name="node"/> matches any alternative. Only the alternatives whose last
+    /// step could match are tried, found by the node's tag, id and classes (as browsers index
+    /// rules), so a long list of selectors costs little per element.
+    /// </summary>
+    public bool Matches(HtmlNode node) => node.NodeType == HtmlNodeType.Element && _index.Matches(node);
 
     /// <summary>Every matching element under <paramref name="root"/> (not itself), in document order.</summary>
     public IEnumerable<HtmlNode> SelectAll(HtmlNode root) => Select(root, outermostOnly: false);
@@ -152,10 +150,10 @@ public sealed class CssSelector
                 return false;
             if (Classes.Length > 0)
             {
-                var classes = (node.GetAttributeValue("class", null) ?? "").Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries);
+                var classes = node.GetAttributeValue("class", null) ?? "";
                 foreach (var name in Classes)
                 {
-                    if (!classes.Contains(name))
+                    if (!HasClass(classes, name))
                         return false;
                 }
             }
@@ -166,6 +164,96 @@ public sealed class CssSelector
             }
             return true;
         }
+    }
+
+    /// <summary>Whether the whitespace-separated list <paramref name="classes"/> holds <paramref name="name"/>, without splitting it.</summary>
+    internal static bool HasClass(string classes, string name)
+    {
+        for (var at = classes.IndexOf(name, StringComparison.Ordinal); at >= 0; at = classes.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || IsWhitespace(classes[at - 1])) && (end == classes.Length || IsWhitespace(classes[end])))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsWhitespace(char c) => Array.IndexOf(HtmlTree.Whitespace, c) >= 0;
+
+    /// <summary>The alternatives grouped by what their last step needs: a class, an id, a tag, or nothing in particular.</summary>
+    private sealed class SubjectIndex
+    {
+        private readonly FrozenDictionary<string, Complex[]> _byClass;
+        private readonly FrozenDictionary<string, Complex[]>.AlternateLookup<ReadOnlySpan<char>> _byClassSpan;
+        private readonly FrozenDictionary<string, Complex[]> _byId;
+        private readonly FrozenDictionary<string, Complex[]> _byTag;
+        private readonly Complex[] _others;
+
+        public SubjectIndex(ImmutableArray<Complex> alternatives)
+        {
+            var byClass = new Dictionary<string, List<Complex>>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, List<Complex>>(StringComparer.Ordinal);
+            var byTag = new Dictionary<string, List<Complex>>(StringComparer.Ordinal);
+            var others = new List<Complex>();
+            foreach (var complex in alternatives)
+            {
+                var subject = complex.Steps[^1];
+                if (subject.Classes.Length > 0)
+                    Add(byClass, subject.Classes[0], complex);
+                else if (subject.Id is not null)
+                    Add(byId, subject.Id, complex);
+                else if (subject.Tag is not null)
+                    Add(byTag, subject.Tag, complex);
+                else
+                    others.Add(complex);
+            }
+            _byClass = Freeze(byClass);
+            _byClassSpan = _byClass.GetAlternateLookup<ReadOnlySpan<char>>();
+            _byId = Freeze(byId);
+            _byTag = Freeze(byTag);
+            _others = [.. others];
+        }
+
+        public bool Matches(HtmlNode node)
+        {
+            if (AnyMatches(_others, node))
+                return true;
+            if (_byTag.Count > 0 && _byTag.TryGetValue(node.Name, out var byTag) && AnyMatches(byTag, node))
+                return true;
+            if (!node.HasAttributes)
+                return false;
+            if (_byId.Count > 0 && node.GetAttributeValue("id", null) is { } id && _byId.TryGetValue(id, out var byId) && AnyMatches(byId, node))
+                return true;
+            if (_byClass.Count == 0 || node.GetAttributeValue("class", null) is not { } classes)
+                return false;
+            foreach (var range in classes.AsSpan().SplitAny(HtmlTree.Whitespace))
+            {
+                var name = classes.AsSpan(range);
+                if (name.Length > 0 && _byClassSpan.TryGetValue(name, out var byClass) && AnyMatches(byClass, node))
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool AnyMatches(Complex[] alternatives, HtmlNode node)
+        {
+            foreach (var complex in alternatives)
+            {
+                if (complex.Matches(node))
+                    return true;
+            }
+            return false;
+        }
+
+        private static void Add(Dictionary<string, List<Complex>> index, string key, Complex complex)
+        {
+            if (!index.TryGetValue(key, out var list))
+                index[key] = list = [];
+            list.Add(complex);
+        }
+
+        private static FrozenDictionary<string, Complex[]> Freeze(Dictionary<string, List<Complex>> index) =>
+            index.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Compounds joined by descendant combinators, left to right; the last is the subject.</summary>

@@ -1,0 +1,462 @@
+using System.Globalization;
+using CxFeed.Core.Html;
+using HtmlAgilityPack;
+
+namespace CxFeed.Core.Cleaning;
+
+/// <summary>
+/// One walk over a parsed post, in document order, with an explicit stack (never recursion):
+/// each node is dropped, unwrapped or kept according to the policy, and what is kept goes to
+/// the <see cref="PolyglotWriter"/>. Images, noscript copies and media players get their own
+/// handling; everything else is the policy's sets.
+/// </summary>
+internal sealed class CleaningPass
+{
+    /// <summary>Where a lazy-loading script keeps an image's real source, most specific first; then the src itself.</summary>
+    private static readonly string[] SourceAttributes = ["data-lazy-src", "data-src", "data-original", "src"];
+
+    private static readonly string[] SrcsetAttributes = ["data-lazy-srcset", "data-srcset", "srcset"];
+
+    private static readonly string[] SizesAttributes = ["data-lazy-sizes", "data-sizes", "sizes"];
+
+    private static readonly string[] FrameSourceAttributes = ["data-lazy-src", "data-src", "src"];
+
+    private static readonly HashSet<string> ImageSourceAttributes = new([.. SourceAttributes, .. SrcsetAttributes, .. SizesAttributes], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> UrlAttributes = new(["href", "src", "cite", "poster", "longdesc"], StringComparer.Ordinal);
+
+    private enum Exit : byte { CloseElement, Boundary, Nothing }
+
+    private readonly record struct Frame(HtmlNode Node, Exit Exit, int Handle);
+
+    private readonly CompiledPolicy _policy;
+    private readonly UrlRewriter _urls;
+    private readonly RemovalLog _log;
+    private readonly PolyglotWriter _writer;
+    private readonly List<Frame> _frames = [];
+    private readonly string?[] _values = new string?[16];
+    private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
+    private HtmlNode? _lastKeptImage;
+
+    public CleaningPass(CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
+    {
+        _policy = policy;
+        _urls = urls;
+        _log = log;
+        _writer = new PolyglotWriter(log, capacity);
+    }
+
+    public string Run(HtmlNode root)
+    {
+        var node = root.FirstChild;
+        while (node is not null)
+        {
+            if (node.NodeType == HtmlNodeType.Comment)
+                node = Comment((HtmlCommentNode)node);
+            else if (Enter(node) is { } frame)
+            {
+                if (node.HasChildNodes)
+                {
+                    _frames.Add(frame);
+                    node = node.FirstChild!;
+                    continue;
+                }
+                Leave(frame);
+            }
+            node = Advance(node);
+        }
+        return _writer.Finish();
+    }
+
+    /// <summary>The next node after <paramref name="node"/>'s subtree, leaving the elements that end on the way.</summary>
+    private HtmlNode? Advance(HtmlNode node)
+    {
+        while (node.NextSibling is null)
+        {
+            if (_frames.Count == 0)
+                return null;
+            var frame = _frames[^1];
+            _frames.RemoveAt(_frames.Count - 1);
+            Leave(frame);
+            node = frame.Node;
+        }
+        return node.NextSibling;
+    }
+
+    private void Leave(Frame frame)
+    {
+        if (frame.Exit == Exit.CloseElement)
+            _writer.Close(frame.Handle);
+        else if (frame.Exit == Exit.Boundary)
+            _writer.Boundary();
+    }
+
+    /// <summary>Comments go; Word's downlevel-revealed blocks (<c>&lt;![if !supportLists]&gt;…&lt;![endif]&gt;</c>) go with what they hold.</summary>
+    private HtmlNode Comment(HtmlCommentNode comment)
+    {
+        _log.Remove(RemovalReason.Comment, "#comment");
+        if (!IsConditionalStart(comment.Comment))
+            return comment;
+        for (var sibling = comment.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+        {
+            if (sibling is HtmlCommentNode end && IsConditionalEnd(end.Comment))
+            {
+                _log.Remove(RemovalReason.WordConditional, "#comment");
+                return end;
+            }
+        }
+        return comment;
+    }
+
+    private static bool IsConditionalStart(string comment) =>
+        (comment.StartsWith("<![if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]>", StringComparison.Ordinal))
+        || (comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]-->", StringComparison.Ordinal));
+
+    private static bool IsConditionalEnd(string comment) =>
+        comment.Equals("<![endif]>", StringComparison.OrdinalIgnoreCase) || comment.Equals("<!--[endif]-->", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Handles a text node or an element; returns the frame to keep while inside it, or null to skip what it holds.</summary>
+    private Frame? Enter(HtmlNode node)
+    {
+        if (node.NodeType == HtmlNodeType.Text)
+        {
+            _writer.Text(CharacterReferences.Decode(((HtmlTextNode)node).Text, inAttribute: false));
+            return null;
+        }
+        if (node.NodeType != HtmlNodeType.Element)
+            return null;
+        var name = node.Name;
+        if (_policy.Chrome?.Matches(node) == true)
+        {
+            _log.Remove(RemovalReason.SiteChrome, name);
+            return null;
+        }
+        switch (name)
+        {
+            case "img" when _policy.Allowed.Contains("img"):
+                Image(node);
+                return null;
+            case "br" when _policy.Allowed.Contains("br"):
+                _writer.Break();
+                return null;
+            case "noscript" when _policy.Dropped.Contains("noscript"):
+                Noscript(node);
+                return null;
+            case "iframe" or "embed" or "video" or "audio" when _policy.Dropped.Contains(name):
+                Media(node, name);
+                return null;
+        }
+        var target = Target(node, name);
+        if (!_policy.Allowed.Contains(target))
+        {
+            if (_policy.Dropped.Contains(name) || _policy.Dropped.Contains(target))
+            {
+                _log.Remove(RemovalReason.Dropped, name);
+                return null;
+            }
+            _log.Remove(RemovalReason.Unwrapped, name);
+            return Unwrap(node, name);
+        }
+        if (_writer.Depth >= _policy.Source.MaxDepth)
+        {
+            _log.Remove(RemovalReason.TooDeep, name);
+            return Unwrap(node, name);
+        }
+        if ((HtmlElements.KindOf(target) & ElementKind.Void) != 0)
+        {
+            StageAttributes(node, target);
+            _writer.TryVoid(target);
+            return null;
+        }
+        if (!StageAttributes(node, target))
+            return Unwrap(node, name);
+        var handle = _writer.TryOpen(target);
+        return handle < 0 ? Unwrap(node, target) : new Frame(node, Exit.CloseElement, handle);
+    }
+
+    /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
+    private string Target(HtmlNode node, string name)
+    {
+        foreach (var (selector, element) in _policy.Conversions)
+        {
+            if (selector.Matches(node) && (element != "figcaption" || _writer.IsDirectlyIn("figure")))
+                return element;
+        }
+        return _policy.Renames.TryGetValue(name, out var renamed) ? renamed : name;
+    }
+
+    /// <summary>Keeps the content without the tags; a block still separates its content from what is around it.</summary>
+    private Frame Unwrap(HtmlNode node, string name)
+    {
+        if (!HtmlElements.IsBlock(name))
+            return new Frame(node, Exit.Nothing, 0);
+        _writer.Boundary();
+        return new Frame(node, Exit.Boundary, 0);
+    }
+
+    /// <summary>Reads the element's allowed attributes (the first of each name, as browsers do) and stages the usable ones in policy order.</summary>
+    private bool StageAttributes(HtmlNode node, string target)
+    {
+        var allowed = _policy.AttributesOf(target);
+        ReadAttributes(node, allowed);
+        var usable = true;
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            if (_values[i] is not { } raw)
+            {
+                if (target == "a" && allowed[i] == "href")
+                    usable = false;
+                continue;
+            }
+            var value = Normalize(target, allowed[i], raw);
+            if (value is null)
+            {
+                if (target == "a" && allowed[i] == "href")
+                    usable = false;
+                continue;
+            }
+            _writer.Attribute(allowed[i], value);
+        }
+        if (!usable)
+            _log.Remove(RemovalReason.Unwrapped, target, "href");
+        return usable;
+    }
+
+    /// <summary>Fills <see cref="_values"/> with the first value of each name in <paramref name="names"/>.</summary>
+    private void ReadAttributes(HtmlNode node, string[] names)
+    {
+        Array.Clear(_values);
+        if (!node.HasAttributes)
+            return;
+        foreach (var attribute in node.Attributes)
+        {
+            var index = Array.IndexOf(names, attribute.Name);
+            if (index >= 0 && index < _values.Length)
+                _values[index] ??= attribute.Value ?? "";
+            else if (_log.KeepsList)
+                _log.Remove(RemovalReason.AttributeNotAllowed, node.Name, attribute.Name, attribute.Value);
+        }
+    }
+
+    /// <summary>The value to write for an allowed attribute, or null (logged) when it cannot be kept.</summary>
+    private string? Normalize(string element, string attribute, string raw)
+    {
+        var value = CharacterReferences.Decode(raw, inAttribute: true);
+        string? result = attribute switch
+        {
+            _ when UrlAttributes.Contains(attribute) => _urls.Rewrite(value),
+            "srcset" => Srcset(value),
+            "width" or "height" => Integer(value, 0, 100_000),
+            "colspan" => Integer(value, 1, 1000),
+            "rowspan" => Integer(value, 0, 65_534),
+            "start" => Integer(value, int.MinValue, int.MaxValue),
+            "scope" => Scope(value),
+            "reversed" => "reversed",
+            _ => CollapseWhitespace(value),
+        };
+        if (result is null)
+            _log.Remove(UrlAttributes.Contains(attribute) || attribute == "srcset" ? RemovalReason.UrlNotAllowed : RemovalReason.InvalidValue, element, attribute, raw);
+        return result;
+    }
+
+    private static string? Scope(string value) =>
+        value.Trim().ToLowerInvariant() is var scope && scope is "row" or "col" or "rowgroup" or "colgroup" ? scope : null;
+
+    private static string? Integer(string value, int min, int max)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private static string CollapseWhitespace(string value)
+    {
+        var span = value.AsSpan().Trim();
+        if (span.IndexOfAny("\t\n\r\f  ") < 0 && span.Length == value.Length)
+            return value;
+        return string.Join(' ', span.ToString().Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Each candidate's URL judged and made absolute; bad candidates go, placeholders too.</summary>
+    private string? Srcset(string value)
+    {
+        var candidates = new List<string>();
+        foreach (var (url, descriptor) in SrcsetCandidates.Parse(value))
+        {
+            if (_urls.Rewrite(url) is not { } absolute || _policy.IsPlaceholder(absolute))
+                continue;
+            candidates.Add(descriptor.Length == 0 ? absolute : absolute + " " + descriptor);
+        }
+        return candidates.Count == 0 ? null : string.Join(", ", candidates);
+    }
+
+    /// <summary>
+    /// An image: its real source restored from the lazy-loading attributes, dropped when it has
+    /// none or is a tracking pixel, otherwise written with the allowed attributes.
+    /// </summary>
+    private void Image(HtmlNode image)
+    {
+        string? src = null;
+        string? srcset = null;
+        string? sizes = null;
+        var placeholder = false;
+        var lazy = ReadImageAttributes(image);
+        foreach (var attribute in SourceAttributes)
+        {
+            if (lazy.GetValueOrDefault(attribute) is not { } raw)
+                continue;
+            var absolute = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
+            if (absolute is null || _policy.IsPlaceholder(absolute))
+            {
+                placeholder = true;
+                continue;
+            }
+            src = absolute;
+            break;
+        }
+        foreach (var attribute in SrcsetAttributes)
+        {
+            if (lazy.GetValueOrDefault(attribute) is { } raw && Srcset(CharacterReferences.Decode(raw, inAttribute: true)) is { } set)
+            {
+                srcset = set;
+                break;
+            }
+        }
+        foreach (var attribute in SizesAttributes)
+        {
+            if (lazy.GetValueOrDefault(attribute) is { } raw && CollapseWhitespace(CharacterReferences.Decode(raw, inAttribute: true)) is { Length: > 0 } value && value != "auto")
+            {
+                sizes = value;
+                break;
+            }
+        }
+        src ??= srcset is null ? null : SrcsetCandidates.FirstUrl(srcset);
+        if (src is null)
+        {
+            _log.Remove(RemovalReason.ImageWithoutSource, "img", "src", lazy.GetValueOrDefault("src"));
+            return;
+        }
+        if (placeholder)
+            _log.Remove(RemovalReason.LazyPlaceholder, "img", "src", lazy.GetValueOrDefault("src"));
+        var allowed = _policy.AttributesOf("img");
+        ReadAttributes(image, allowed);
+        if (IsPixel() || _policy.IsBeacon(UrlRewriter.Host(src)))
+        {
+            _log.Remove(RemovalReason.TrackingPixel, "img", "src", src);
+            return;
+        }
+        for (var i = 0; i < allowed.Length; i++)
+        {
+            var value = allowed[i] switch
+            {
+                "src" => src,
+                "srcset" => srcset,
+                "sizes" => srcset is null ? null : sizes,
+                _ => _values[i] is { } raw ? Normalize("img", allowed[i], raw) : null,
+            };
+            if (value is not null)
+                _writer.Attribute(allowed[i], value);
+        }
+        if (_writer.TryVoid("img"))
+            _lastKeptImage = image;
+
+        bool IsPixel()
+        {
+            var width = Array.IndexOf(allowed, "width") is var w and >= 0 && _values[w] is { } ws && int.TryParse(ws, CultureInfo.InvariantCulture, out var wn) ? wn : -1;
+            var height = Array.IndexOf(allowed, "height") is var h and >= 0 && _values[h] is { } hs && int.TryParse(hs, CultureInfo.InvariantCulture, out var hn) ? hn : -1;
+            return width is 0 or 1 && height is 0 or 1;
+        }
+    }
+
+    /// <summary>The image's source, srcset and sizes attributes, lazy ones included: the first of each name, read in one pass.</summary>
+    private Dictionary<string, string> ReadImageAttributes(HtmlNode image)
+    {
+        _imageAttributes.Clear();
+        if (!image.HasAttributes)
+            return _imageAttributes;
+        foreach (var attribute in image.Attributes)
+        {
+            var name = attribute.Name;
+            if (ImageSourceAttributes.Contains(name))
+                _imageAttributes.TryAdd(name, attribute.Value ?? "");
+        }
+        return _imageAttributes;
+    }
+
+    /// <summary>
+    /// A noscript after an image that was kept is that image's copy, and goes. Otherwise it gives
+    /// up its images (a lazy-loading script's only real copy) and the rest of it goes.
+    /// </summary>
+    private void Noscript(HtmlNode noscript)
+    {
+        var previous = noscript.PreviousSibling;
+        while (previous is not null && (previous.NodeType == HtmlNodeType.Comment || (previous is HtmlTextNode text && string.IsNullOrWhiteSpace(text.Text))))
+            previous = previous.PreviousSibling;
+        if (previous is not null && previous == _lastKeptImage)
+        {
+            _log.Remove(RemovalReason.NoscriptCopy, "noscript");
+            return;
+        }
+        _log.Remove(RemovalReason.Dropped, "noscript");
+        foreach (var descendant in HtmlTree.Descendants(noscript))
+        {
+            if (descendant.NodeType == HtmlNodeType.Element && descendant.Name == "img")
+                Image(descendant);
+        }
+    }
+
+    /// <summary>A player or media element becomes a link to its media, or goes with a problem when there is none.</summary>
+    private void Media(HtmlNode node, string name)
+    {
+        string? source = null;
+        foreach (var attribute in name is "video" or "audio" ? ["src"] : FrameSourceAttributes)
+        {
+            if (node.GetAttributeValue(attribute, null) is { } raw && _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true)) is { } url)
+            {
+                source = url;
+                break;
+            }
+        }
+        if (name is "video" or "audio" && source is null)
+        {
+            for (var child = node.FirstChild; child is not null && source is null; child = child.NextSibling)
+            {
+                if (child.Name == "source" && child.GetAttributeValue("src", null) is { } raw)
+                    source = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
+            }
+        }
+        var title = node.GetAttributeValue("title", null) is { } t ? CollapseWhitespace(CharacterReferences.Decode(t, inAttribute: true)) : "";
+        string? page = null;
+        string text;
+        if (name is "video" or "audio")
+        {
+            page = source;
+            text = title.Length > 0 ? title : name == "video" ? "Video" : "Audio";
+        }
+        else if (source is not null && MediaLinks.PageOf(source) is var (player, provider))
+        {
+            page = player;
+            text = title.Length > 0 ? title : provider + " video";
+        }
+        else
+        {
+            text = "";
+        }
+        if (page is null)
+        {
+            _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? node.GetAttributeValue("src", null));
+            return;
+        }
+        _log.Remove(RemovalReason.EmbedLinked, name, "src", source);
+        // The link stands alone, as the player did: its own paragraph at the top level.
+        _writer.Boundary();
+        if (_policy.Allowed.Contains("a"))
+            _writer.Attribute("href", page);
+        var handle = _policy.Allowed.Contains("a") ? _writer.TryOpen("a") : -1;
+        _writer.Text(text);
+        if (handle >= 0)
+            _writer.Close(handle);
+        _writer.Boundary();
+    }
+}

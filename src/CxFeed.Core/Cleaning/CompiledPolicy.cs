@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+using CxFeed.Core.Html;
+
+namespace CxFeed.Core.Cleaning;
+
+/// <summary>A <see cref="CleaningPolicy"/> turned into the lookups one cleaning pass needs: lowercase, frozen, parsed.</summary>
+internal sealed class CompiledPolicy
+{
+    public CompiledPolicy(CleaningPolicy policy)
+    {
+        var problems = CleaningPolicyRules.Check(policy).ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException("The cleaning policy cannot be used: " + string.Join("; ", problems), nameof(policy));
+        Source = policy;
+        Allowed = Lower(policy.AllowedElements);
+        Dropped = Lower(policy.DroppedElements);
+        Renames = policy.RenamedElements.ToFrozenDictionary(
+            pair => pair.Key.ToLowerInvariant(), pair => pair.Value.ToLowerInvariant(), StringComparer.Ordinal);
+        Attributes = policy.AllowedAttributes.ToFrozenDictionary(
+            pair => pair.Key.ToLowerInvariant(),
+            pair => pair.Value.Select(name => name.ToLowerInvariant()).Distinct().ToArray(),
+            StringComparer.Ordinal);
+        Chrome = policy.ChromeSelectors.IsEmpty ? null : CssSelector.Parse(string.Join(", ", policy.ChromeSelectors));
+        // A conversion into an element the policy does not keep would only be unwrapped: skip it.
+        Conversions = [.. policy.Conversions
+            .Where(c => Allowed.Contains(c.Element.ToLowerInvariant()))
+            .Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
+        BeaconHosts = policy.BeaconHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _beaconHostsBySpan = BeaconHosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
+    }
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beaconHostsBySpan;
+
+    public CleaningPolicy Source { get; }
+
+    public FrozenSet<string> Allowed { get; }
+
+    public FrozenSet<string> Dropped { get; }
+
+    public FrozenDictionary<string, string> Renames { get; }
+
+    public FrozenDictionary<string, string[]> Attributes { get; }
+
+    public CssSelector? Chrome { get; }
+
+    public (CssSelector Selector, string Element)[] Conversions { get; }
+
+    public FrozenSet<string> BeaconHosts { get; }
+
+    public string[] Placeholders { get; }
+
+    public string[] AttributesOf(string element) => Attributes.TryGetValue(element, out var names) ? names : [];
+
+    public bool IsBeacon(ReadOnlySpan<char> host)
+    {
+        // The host itself or any parent domain: a.b.stats.wp.com is stats.wp.com's.
+        while (host.Length > 0)
+        {
+            if (_beaconHostsBySpan.Contains(host))
+                return true;
+            var dot = host.IndexOf('.');
+            host = dot < 0 ? default : host[(dot + 1)..];
+        }
+        return false;
+    }
+
+    public bool IsPlaceholder(string absoluteUrl)
+    {
+        var file = UrlRewriter.FileName(absoluteUrl);
+        foreach (var marker in Placeholders)
+        {
+            if (file.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static FrozenSet<string> Lower(IEnumerable<string> names) =>
+        names.Select(name => name.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+}

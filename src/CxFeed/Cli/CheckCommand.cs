@@ -1,0 +1,32 @@
+using CxFeed.Core;
+using CxFeed.Core.Content;
+
+namespace CxFeed.Cli;
+
+/// <summary>
+/// <c>cxfeed check [--content DIR]</c>: reads every post page and prints a line per problem
+/// (<c>path: reason</c>), then <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
+/// </summary>
+public static class CheckCommand
+{
+    public static async Task<int> RunAsync(CommandContext context)
+    {
+        var site = context.Settings<SiteOptions>();
+        var content = context.Settings<ContentOptions>();
+        var source = ContentFolder.Open(content, site);
+        var reader = new PostReader(content, site);
+        var readings = new List<PostReading>();
+        await foreach (var page in source.ReadAsync(context.CancellationToken))
+            readings.Add(reader.Read(page));
+        var result = PostReader.Combine(readings);
+        foreach (var problem in result.Problems)
+            await context.Out.WriteLineAsync(problem.ToString());
+        await context.Out.WriteLineAsync(Summary(result));
+        return result.Problems.IsEmpty ? ExitCode.Ok : ExitCode.ContentProblems;
+    }
+
+    private static string Summary(ContentReading result) =>
+        $"{Count(result.Posts.Length, "post")} read, {Count(result.Problems.Length, "problem")}";
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

@@ -1,0 +1,62 @@
+using CxFeed.Cli;
+
+namespace CxFeed.Tests.Cleaning;
+
+public class CleanCommandTests
+{
+    [Fact]
+    public async Task Clean_writes_the_cleaned_fragment_to_standard_output()
+    {
+        var run = await Cxfeed.RunWithInputAsync(
+            "<p class=\"intro\">Read <a href=\"/cx-research/\" target=\"_blank\">our research</a>.<script>alert(1)</script></p>",
+            "clean", "--base", "https://www.heartofthecustomer.com/cx-needs-change-management/");
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal("<p>Read <a href=\"https://www.heartofthecustomer.com/cx-research/\">our research</a>.</p>\n", run.Output);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public async Task Clean_takes_the_body_of_a_whole_page()
+    {
+        var run = await Cxfeed.RunWithInputAsync(
+            "<!DOCTYPE html><html><head><title>T</title><base href=\"https://evil.example/\"></head><body><p><img src=\"a.png\" alt=\"A\"></p></body></html>",
+            "clean", "--base", "https://example.com/posts/one/");
+
+        Assert.Equal("<p><img src=\"https://example.com/posts/one/a.png\" alt=\"A\" /></p>\n", run.Output);
+    }
+
+    [Fact]
+    public async Task Problems_go_to_standard_error_and_are_not_a_failure()
+    {
+        var run = await Cxfeed.RunWithInputAsync(
+            "<p>Map</p><iframe src=\"https://maps.example.com/embed\"></iframe>",
+            "clean", "--base", "https://example.com/", "--CxFeed:Cleaning:MaxDepth", "64");
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal("<p>Map</p>\n", run.Output);
+        Assert.Equal("cxfeed clean: removed 1 embedded frame or media element(s) with nothing to link to: <iframe> from https://maps.example.com/embed\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "cxfeed clean: --base URL is required: the post's address, to make its links absolute\n")]
+    [InlineData(new[] { "--base", "/relative/" }, "cxfeed clean: --base '/relative/' is not an absolute http(s) URL\n")]
+    [InlineData(new[] { "--base", "ftp://example.com/" }, "cxfeed clean: --base 'ftp://example.com/' is not an absolute http(s) URL\n")]
+    public async Task Clean_without_an_absolute_http_base_is_a_usage_error(string[] options, string error)
+    {
+        var run = await Cxfeed.RunWithInputAsync("<p>x</p>", ["clean", .. options]);
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Equal(error, run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task A_setting_that_would_allow_script_is_refused_by_name()
+    {
+        var run = await Cxfeed.RunWithInputAsync("<p>x</p>", "clean", "--base", "https://example.com/", "--CxFeed:Cleaning:AllowedElements:0", "script");
+
+        Assert.Equal(ExitCode.Usage, run.ExitCode);
+        Assert.Equal("cxfeed: setting CxFeed:Cleaning:AllowedElements: 'script' can run script, load another document or take input, and is never allowed\n", run.Error);
+    }
+}
