@@ -33,7 +33,11 @@ check() { # check NAME EXPECTED ACTUAL
   fi
 }
 
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+finish() {
+  [ "$failed" -eq 0 ] || [ ! -s "$work/nginx/error.log" ] || { echo "== nginx error log"; tail -n 20 "$work/nginx/error.log"; }
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]; exit $?
+}
 
 wait_for() { # wait_for URL SECONDS
   local deadline=$((SECONDS + $2))
@@ -65,6 +69,9 @@ for port in "$port_a" "$port_b"; do
 done
 
 mkdir -p "$work/nginx/cache" "$work/nginx/temp"
+# nginx started by root runs its workers as an unprivileged user, who must write the cache.
+chmod 777 "$work/nginx/cache" "$work/nginx/temp"
+chmod 755 "$work"
 sed -e "s|127.0.0.1:5081|127.0.0.1:$port_a|; s|127.0.0.1:5082|127.0.0.1:$port_b|" \
     -e "s|listen 80;|listen 127.0.0.1:$port_nginx;|" \
     -e "s|/var/cache/nginx/cxfeed|$work/nginx/cache|" deploy/nginx.conf >"$work/nginx/cxfeed.conf"
