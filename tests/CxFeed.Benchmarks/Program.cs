@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using CxFeed.Benchmarks.Corpus;
+
+// `-- pages DIR COUNT`: writes generated post pages for the server measurements (tests/load/freshness.sh).
+if (args is ["pages", var folder, var count])
+{
+    PostPages.Write(folder, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), seed: 20240601);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
