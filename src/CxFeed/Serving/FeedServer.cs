@@ -36,7 +36,10 @@ public sealed class FeedServer
     public static WebApplication Create(IReadOnlyList<string> hostArguments, IConfiguration settings)
     {
         // Configuration files are read once: the server watches content, not its own settings.
-        var builder = WebApplication.CreateBuilder([.. hostArguments, "--hostBuilder:reloadConfigOnChange=false"]);
+        // The slim builder: no host filtering or other middleware a feed server does not use (the
+        // Host header is never read), HTTPS endpoints from settings added back below.
+        var builder = WebApplication.CreateSlimBuilder([.. hostArguments, "--hostBuilder:reloadConfigOnChange=false"]);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Configuration.AddConfiguration(settings);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])

@@ -27,9 +27,13 @@ public sealed class ServingMetrics
         _pings = meter.CreateCounter<long>("cxfeed.websub.pings", "{request}", "Requests to WebSub hubs, by outcome (ok, retry, gave-up).");
     }
 
+    /// <summary>The status tags boxed once: a request allocates nothing to be counted.</summary>
+    private static readonly Dictionary<int, KeyValuePair<string, object?>> StatusTags =
+        new[] { 200, 301, 304, 404, 405, 406, 412, 429, 503 }.ToDictionary(status => status, status => new KeyValuePair<string, object?>("status", status));
+
     public void Answered(int status)
     {
-        _requests.Add(1, new KeyValuePair<string, object?>("status", status));
+        _requests.Add(1, StatusTags.TryGetValue(status, out var tag) ? tag : new KeyValuePair<string, object?>("status", status));
         if (status == StatusCodes.Status304NotModified)
             _notModified.Add(1);
     }
