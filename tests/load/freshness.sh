@@ -38,10 +38,11 @@ for i in $(seq 1 "$edits"); do
   sleep 1
   before=$(etag)
   written=$(now_ms)
-  sed -i "s|</div><!-- .entry-content|<p>Edit number $i.</p></div><!-- .entry-content|" "$newest"
+  # At the start of the body, so that the excerpt (and /feeds/posts.rss) changes.
+  sed -i "s|<div class=\"entry-content clear\">|&<p>Edit number $i.</p>|" "$newest"
   edit_deadline=$((SECONDS + 60))
   while [ "$(etag)" == "$before" ]; do
-    [ $SECONDS -lt $edit_deadline ] || { echo "edit $i: no new ETag within 60 s"; exit 1; }
+    [ $SECONDS -lt $edit_deadline ] || { echo "edit $i: no new ETag within 60 s"; grep -o "Rebuil.*" "$work/cxfeed.log" | tail -3; exit 1; }
     sleep 0.01
   done
   latencies+=($(( $(now_ms) - written )))
@@ -49,4 +50,4 @@ for i in $(seq 1 "$edits"); do
 done
 echo "edit to new ETag, median of $edits: $(printf '%s\n' "${latencies[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms"
 echo "memory after the edits: $(rss_mib) MiB RSS"
-grep -o 'Rebuilt: .*' "$work/cxfeed.log" | tail -2
+grep -o 'Rebuilt: .*' "$work/cxfeed.log" | tail -3
