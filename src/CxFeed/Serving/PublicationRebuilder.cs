@@ -13,8 +13,8 @@ namespace CxFeed.Serving;
 /// service's start); then every change the <see cref="ContentWatcher"/> notices, once the folders
 /// have been quiet for the debounce time, gives a rebuild: the feed definitions read again, the
 /// pages read through the post source, the snapshot built incrementally (only pages whose bytes
-/// changed are read and cleaned again), everything rendered and compressed, and the new state
-/// swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
+/// changed are read and cleaned again), everything rendered (only files whose bytes changed are
+/// compressed again: <see cref="PublishedFileCache"/>), and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
 /// When a feed's first page changes, its hubs hear of it.
 /// </summary>
 public sealed class PublicationRebuilder(
