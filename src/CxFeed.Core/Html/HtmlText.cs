@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace CxFeed.Core.Html;
@@ -5,22 +6,27 @@ namespace CxFeed.Core.Html;
 /// <summary>Text made safe to place in HTML as text or in a quoted attribute: only &amp;, &lt;, &gt; and &quot; change.</summary>
 public static class HtmlText
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"");
+
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"") < 0)
+        var rest = text.AsSpan();
+        var next = rest.IndexOfAny(Special);
+        if (next < 0)
             return text;
         var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        while (next >= 0)
         {
-            escaped.Append(c switch
+            escaped.Append(rest[..next]).Append(rest[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
-                '"' => "&quot;",
-                _ => null,
-            } ?? (object)c);
+                _ => "&quot;",
+            });
+            rest = rest[(next + 1)..];
+            next = rest.IndexOfAny(Special);
         }
-        return escaped.ToString();
+        return escaped.Append(rest).ToString();
     }
 }

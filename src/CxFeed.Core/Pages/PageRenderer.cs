@@ -27,12 +27,12 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
     private readonly FeedDates _dates = new(site.TimeZoneInfo);
 
     /// <summary>The feeds planned by <see cref="FeedRenderer.Plan"/> plus these pages: what <c>cxfeed build</c> writes and <c>cxfeed serve</c> serves.</summary>
-    public Publication AddTo(Publication feeds, Snapshot snapshot, IEnumerable<(FeedDefinition Definition, ImmutableArray<int> Entries)> plan) =>
+    public Publication AddTo(Publication feeds, Snapshot snapshot, IEnumerable<PlannedFeed> plan) =>
         feeds.With(Render(snapshot, [.. plan]));
 
-    public IEnumerable<PublishedFile> Render(Snapshot snapshot, IReadOnlyList<(FeedDefinition Definition, ImmutableArray<int> Entries)> plan)
+    public IEnumerable<PublishedFile> Render(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
     {
-        var main = plan.FirstOrDefault(feed => feed.Definition.Name == MainFeed).Definition;
+        var main = plan.FirstOrDefault(feed => feed.Definition.Name == MainFeed)?.Definition;
         var mainLinks = main is null ? [] : Links(main);
         var all = Enumerable.Range(0, snapshot.Entries.Length).ToImmutableArray();
         var files = new List<PublishedFile>();
@@ -64,7 +64,7 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
     }
 
     /// <summary>The definitions first, as in <c>feeds/</c>, then a folder of category feeds and one of tag feeds.</summary>
-    private PublishedFile Opml(Snapshot snapshot, IReadOnlyList<(FeedDefinition Definition, ImmutableArray<int> Entries)> plan)
+    private PublishedFile Opml(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
     {
         var defined = ImmutableArray.CreateBuilder<OpmlFeed>();
         var categories = ImmutableArray.CreateBuilder<OpmlFeed>();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.RegularExpressions;
+using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
 using CxFeed.Core.Html;
 using CxFeed.Core.Syndication;
@@ -10,9 +12,8 @@ namespace CxFeed.Core.Publishing;
 /// Renders a snapshot into every feed, format and page: the feeds defined in <c>feeds/</c> and the
 /// automatic category and tag feeds. Pure: the same snapshot, definitions and settings give the
 /// same bytes on every machine, since nothing here reads the clock, the host or a dictionary's order.
-/// With a <see cref="PublishedFileCache"/>, a file rendered to the bytes it had is not compressed again.
 /// </summary>
-public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, FeedsOptions feeds, ExcerptBuilder excerpts, PublishedFileCache? files = null)
+public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, FeedsOptions feeds, ExcerptBuilder excerpts)
 {
     private readonly FeedDates _dates = new(site.TimeZoneInfo);
     private readonly Uri _publicBase = publish.BaseUri;
@@ -22,15 +23,21 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     private readonly ImmutableArray<Uri> _hubs = [.. publish.HubUris];
     private readonly FeedGenerator _generator = new(publish.Generator);
 
-    /// <summary>Every page of every feed in every format it is defined in, with the snapshot's version and problems.</summary>
-    public Publication Render(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
+    /// <summary>Every page of every feed in every format it is defined in, compressed, with the snapshot's version and problems.</summary>
+    public Publication Render(Snapshot snapshot, IEnumerable<FeedDefinition> definitions) =>
+        new(snapshot.Version, snapshot.Problems, RenderPages(snapshot, definitions)
+            .AsParallel()
+            .Select(page => PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified)));
+
+    /// <summary>The bytes of every page of every feed in every format, in plan order: what <see cref="Render"/> compresses.</summary>
+    public ImmutableArray<RenderedPage> RenderPages(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
     {
         var items = new ItemCache(this, snapshot.Entries);
         var pages = new List<PageJob>();
         foreach (var (definition, selected) in Plan(snapshot, definitions))
         {
             var feedItems = items.For(definition, selected);
-            var updated = selected.Length == 0 ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
+            var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
             var pageCount = Math.Max(1, (feedItems.Length + definition.ItemsPerPage - 1) / definition.ItemsPerPage);
             foreach (var format in definition.Formats)
             {
@@ -43,16 +50,16 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 }
             }
         }
-        // Pages are independent: render them on every core; the publication orders them by address.
-        var files = pages.AsParallel().Select(Render).ToList();
-        return new Publication(snapshot.Version, snapshot.Problems, files);
+        // Pages are independent: write them on every core, in a stable order.
+        return [.. pages.AsParallel().AsOrdered().Select(Render)];
     }
 
     /// <summary>
-    /// The feeds to render and, for each, the indexes of its entries in the snapshot (newest first):
-    /// the definitions in their order, then a feed per category and per tag (by slug) when enabled.
+    /// The feeds to render: the definitions in their order, then a feed per category and per tag
+    /// (by slug) when enabled, each with the indexes of its entries in the snapshot (newest first).
+    /// What a list of the feeds (an OPML file, a page of feeds) is made from.
     /// </summary>
-    public IEnumerable<(FeedDefinition Definition, ImmutableArray<int> Entries)> Plan(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
+    public IEnumerable<PlannedFeed> Plan(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
     {
         var entries = snapshot.Entries;
         foreach (var definition in definitions)
@@ -64,7 +71,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 if (definition.Posts.Matches(post.Categories, post.Tags, post.Authors))
                     selected.Add(i);
             }
-            yield return (definition, selected.ToImmutable());
+            yield return new PlannedFeed(definition, selected.ToImmutable());
         }
         if (feeds.CategoryFeeds)
         {
@@ -78,8 +85,8 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 
-    private IEnumerable<(FeedDefinition, ImmutableArray<int>)> Automatic(
-        ImmutableArray<Entry> entries, string kind, Func<Content.Post, ImmutableArray<string>> names, Func<string, string> describe)
+    private IEnumerable<PlannedFeed> Automatic(
+        ImmutableArray<Entry> entries, string kind, Func<Post, ImmutableArray<string>> names, Func<string, string> describe)
     {
         // One feed per slug; it is named as the newest post spells it.
         var bySlug = new SortedDictionary<string, (string Name, ImmutableArray<int>.Builder Entries)>(StringComparer.Ordinal);
@@ -102,11 +109,11 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 Description = describe(name),
                 Posts = kind == "category" ? PostSelection.All with { Categories = [name] } : PostSelection.All with { Tags = [name] },
             };
-            yield return (definition, selected.ToImmutable());
+            yield return new PlannedFeed(definition, selected.ToImmutable());
         }
     }
 
-    private PublishedFile Render(PageJob job)
+    private RenderedPage Render(PageJob job)
     {
         var definition = job.Definition;
         var format = job.Format;
@@ -128,7 +135,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 job.Page < job.PageCount ? Page(job.Page + 1) : null),
             _hubs,
             job.Items);
-        using var bytes = new MemoryStream();
+        using var bytes = new PageBuffer(ExpectedLength(job.Items, format));
         switch (format)
         {
             case FeedFormat.Rss:
@@ -141,10 +148,21 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 JsonFeedWriter.Write(document, bytes);
                 break;
         }
-        var address = FeedAddresses.Of(definition.Name, format, job.Page);
-        return files is null
-            ? PublishedFile.Create(address, format.ContentType(), bytes.ToArray(), job.Updated)
-            : files.Create(address, format.ContentType(), bytes.ToArray(), job.Updated);
+        return new RenderedPage(FeedAddresses.Of(definition.Name, format, job.Page), format.ContentType(), bytes.ToMemory(), job.Updated);
+    }
+
+    /// <summary>
+    /// About how many bytes a page takes: its text, plus a fifth in XML (escapes, multi-byte
+    /// characters) or a tenth in JSON, plus the markup around each item. Measured on WordPress-style
+    /// posts, within a few percent; a short guess only costs one copy of the page.
+    /// </summary>
+    private static int ExpectedLength(ImmutableArray<FeedItem> items, FeedFormat format)
+    {
+        var (times, per) = format == FeedFormat.Json ? (11, 10) : (6, 5);
+        long characters = 4096;
+        foreach (var item in items)
+            characters += (item.ContentHtml.Length + item.Summary.Length + item.Title.Length) * times / per + 512;
+        return (int)Math.Min(characters, Array.MaxLength);
     }
 
     /// <summary>An entry as an item of a feed of the given style: link parameters, content and attribution applied.</summary>
@@ -201,13 +219,13 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     /// escaped values, the site and the post's canonical URL as links (the canonical URL as it is:
     /// link parameters are for the item link a reader follows, not for the credit).
     /// </summary>
-    private string Attribution(string? template, Content.Post post)
+    private string Attribution(string? template, Post post)
     {
         if (template is null)
             return "";
         var html = new StringBuilder("<p>");
         var at = 0;
-        foreach (System.Text.RegularExpressions.Match placeholder in FeedDefinitionReader.Placeholder().Matches(template))
+        foreach (Match placeholder in FeedDefinitionReader.Placeholder().Matches(template))
         {
             html.Append(HtmlText.Escape(template[at..placeholder.Index]));
             html.Append(placeholder.Groups[1].Value switch
@@ -246,3 +264,9 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 }
+
+/// <summary>A feed to render: its definition and the indexes of its entries in the snapshot, newest first.</summary>
+public sealed record PlannedFeed(FeedDefinition Definition, ImmutableArray<int> EntryIndexes);
+
+/// <summary>One page of one feed in one format as bytes, before compression.</summary>
+public sealed record RenderedPage(string Address, string ContentType, ReadOnlyMemory<byte> Bytes, DateTimeOffset LastModified);

@@ -10,10 +10,15 @@ namespace CxFeed.Core.Publishing;
 /// </summary>
 public sealed class PublishedFile
 {
-    /// <summary>Fixed so that the same bytes always compress to the same bytes (the gzip header carries no time).</summary>
-    public const CompressionLevel GzipLevel = CompressionLevel.SmallestSize;
+    /// <summary>
+    /// Fixed, so that the same bytes always compress to the same bytes (the gzip header carries no
+    /// time). Chosen on feed pages: gzip's default level is within 0.1% of its smallest at 1.5 times
+    /// the speed, and brotli 5 compresses better than gzip at its speed (90 MB/s here), where 9 and
+    /// 11 gain 1–2% for 20–100 times the time.
+    /// </summary>
+    public const CompressionLevel GzipLevel = CompressionLevel.Optimal;
 
-    public const int BrotliQuality = 9;
+    public const int BrotliQuality = 5;
 
     private const int BrotliWindow = 22;
 
@@ -48,12 +53,12 @@ public sealed class PublishedFile
     public IEnumerable<Representation> Representations => [Identity, Gzip, Brotli];
 
     /// <summary>Compresses <paramref name="content"/> and tags it. <paramref name="address"/> must start with '/'.</summary>
-    public static PublishedFile Create(string address, string contentType, byte[] content, DateTimeOffset lastModified)
+    public static PublishedFile Create(string address, string contentType, ReadOnlyMemory<byte> content, DateTimeOffset lastModified)
     {
         if (!address.StartsWith('/'))
             throw new ArgumentException($"'{address}' does not start with '/'", nameof(address));
         // Base64url of the first 16 bytes of SHA-256: 22 characters, collision-free for any real site.
-        var tag = Convert.ToBase64String(SHA256.HashData(content), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var tag = Convert.ToBase64String(SHA256.HashData(content.Span), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var seconds = new DateTimeOffset(lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         return new PublishedFile(
             address,
@@ -64,11 +69,11 @@ public sealed class PublishedFile
             new Representation("br", ".br", CompressBrotli(content), $"\"{tag}-br\""));
     }
 
-    private static byte[] CompressGzip(byte[] content)
+    private static byte[] CompressGzip(ReadOnlyMemory<byte> content)
     {
         using var output = new MemoryStream(content.Length / 3 + 64);
         using (var gzip = new GZipStream(output, GzipLevel, leaveOpen: true))
-            gzip.Write(content);
+            gzip.Write(content.Span);
         var bytes = output.ToArray();
         // The header's modification time is zero already; its operating-system byte (RFC 1952
         // §2.3.1) is 3 on Unix and 10 on Windows: write 255, "unknown", so every machine agrees.
@@ -76,11 +81,11 @@ public sealed class PublishedFile
         return bytes;
     }
 
-    private static byte[] CompressBrotli(byte[] content)
+    private static byte[] CompressBrotli(ReadOnlyMemory<byte> content)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(content.Length)];
         using var encoder = new BrotliEncoder(BrotliQuality, BrotliWindow);
-        var status = encoder.Compress(content, buffer, out _, out var written, isFinalBlock: true);
+        var status = encoder.Compress(content.Span, buffer, out _, out var written, isFinalBlock: true);
         if (status != System.Buffers.OperationStatus.Done)
             throw new InvalidOperationException($"brotli could not compress {content.Length} bytes: {status}");
         return buffer[..written];

@@ -14,15 +14,19 @@ public sealed class PublishedFileCache
     private FrozenDictionary<string, PublishedFile> _previous = FrozenDictionary<string, PublishedFile>.Empty;
 
     /// <summary>The previous file when its bytes, type and date are these, else a new file (compressed now).</summary>
-    public PublishedFile Create(string address, string contentType, byte[] content, DateTimeOffset lastModified)
+    public PublishedFile Create(string address, string contentType, ReadOnlyMemory<byte> content, DateTimeOffset lastModified)
     {
         if (_previous.TryGetValue(address, out var previous)
             && previous.ContentType == contentType
             && previous.LastModified.UtcTicks == lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond
-            && previous.Identity.Bytes.Span.SequenceEqual(content))
+            && previous.Identity.Bytes.Span.SequenceEqual(content.Span))
             return previous;
         return PublishedFile.Create(address, contentType, content, lastModified);
     }
+
+    /// <summary>Every rendered feed page as a published file: the previous ones where the bytes did not change.</summary>
+    public IEnumerable<PublishedFile> Publish(IEnumerable<RenderedPage> pages) =>
+        pages.AsParallel().Select(page => Create(page.Address, page.ContentType, page.Bytes, page.LastModified));
 
     /// <summary>Makes <paramref name="publication"/>'s files the ones the next render compares with (and forgets older ones).</summary>
     public void Keep(Publication publication) =>

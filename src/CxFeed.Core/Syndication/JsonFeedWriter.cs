@@ -22,6 +22,8 @@ public static class JsonFeedWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private const int FlushThreshold = 64 * 1024;
+
     public static void Write(FeedDocument feed, Stream output)
     {
         using var json = new Utf8JsonWriter(output, Options);
@@ -51,7 +53,12 @@ public static class JsonFeedWriter
         }
         json.WriteStartArray("items");
         foreach (var item in feed.Items)
+        {
             WriteItem(json, item, feed.Dates);
+            // Utf8JsonWriter keeps everything in its own growing buffer until flushed.
+            if (json.BytesPending > FlushThreshold)
+                json.Flush();
+        }
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();

@@ -33,7 +33,7 @@ public sealed class XmlCharacterFilter(XmlWriter inner) : XmlWriter
 
     public override void WriteCharEntity(char ch)
     {
-        if (XmlCharacters.FirstForbidden(ch.ToString()) < 0)
+        if (XmlCharacters.FirstForbidden([ch]) < 0)
             inner.WriteCharEntity(ch);
     }
 

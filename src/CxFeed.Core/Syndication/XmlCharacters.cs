@@ -33,21 +33,24 @@ public static class XmlCharacters
     }
 
     /// <summary>Index of the first forbidden character, or -1.</summary>
-    public static int FirstForbidden(string text)
+    public static int FirstForbidden(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (true)
         {
+            // Almost all text lies in U+0020–U+D7FF: skip it with a vectorised search.
+            var next = text[i..].IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+            if (next < 0)
+                return -1;
+            i += next;
             var c = text[i];
             if (IsAllowedAlone(c))
-                continue;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
                 i++;
-                continue;
-            }
-            return i;
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i += 2;
+            else
+                return i;
         }
-        return -1;
     }
 
     private static bool IsAllowedAlone(char c) =>

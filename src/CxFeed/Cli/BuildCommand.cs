@@ -27,6 +27,7 @@ public static class BuildCommand
         var content = context.Settings<ContentOptions>();
         var feeds = context.Settings<FeedsOptions>();
         var publish = context.Settings<PublishOptions>();
+        var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
         var definitions = await FeedDefinitionReader.ReadFolderAsync(feeds.Path, context.CancellationToken);
         if (!definitions.Problems.IsEmpty)
         {
@@ -44,7 +45,7 @@ public static class BuildCommand
         await foreach (var page in new FolderSource(content.Path, site.BaseUri).ReadAsync(context.CancellationToken))
             pages.Add(page);
         var excerpts = new ExcerptBuilder();
-        var snapshot = new SnapshotBuilder(new PostReader(content, site), new HtmlCleaner(), excerpts).Build(pages);
+        var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
         var renderer = new FeedRenderer(site, publish, feeds, excerpts);
         var publication = new PageRenderer(site, publish, context.Settings<PagesOptions>())
             .AddTo(renderer.Render(snapshot, definitions.Definitions), snapshot, renderer.Plan(snapshot, definitions.Definitions));
@@ -54,7 +55,7 @@ public static class BuildCommand
         {
             await PublicationFolder.WriteAsync(publication, output, progress, context.CancellationToken);
         }
-        catch (IOException failure)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
             progress?.End();
             await context.Error.WriteLineAsync($"cxfeed build: {failure.Message}");

@@ -57,6 +57,7 @@ public sealed class FeedServer
         _ = services.GetRequiredService<FeedsOptions>();
         _ = services.GetRequiredService<PublishOptions>();
         _ = services.GetRequiredService<PagesOptions>();
+        _ = services.GetRequiredService<CleaningOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
@@ -75,21 +76,21 @@ public sealed class FeedServer
         AddSettings<PublishOptions>(services);
         AddSettings<PagesOptions>(services);
         AddSettings<ServeOptions>(services);
+        AddSettings<CleaningOptions>(services);
 
         services.AddSingleton<ExcerptBuilder>();
         services.AddSingleton<IPostSource>(provider =>
             new FolderSource(provider.GetRequiredService<ContentOptions>().Path, provider.GetRequiredService<SiteOptions>().BaseUri));
         services.AddSingleton(provider => new SnapshotBuilder(
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
-            new HtmlCleaner(),
+            new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),
             provider.GetRequiredService<ExcerptBuilder>()));
         services.AddSingleton<PublishedFileCache>();
         services.AddSingleton(provider => new FeedRenderer(
             provider.GetRequiredService<SiteOptions>(),
             provider.GetRequiredService<PublishOptions>(),
             provider.GetRequiredService<FeedsOptions>(),
-            provider.GetRequiredService<ExcerptBuilder>(),
-            provider.GetRequiredService<PublishedFileCache>()));
+            provider.GetRequiredService<ExcerptBuilder>()));
         services.AddSingleton(provider => new PageRenderer(
             provider.GetRequiredService<SiteOptions>(),
             provider.GetRequiredService<PublishOptions>(),

@@ -116,7 +116,8 @@ public sealed class PublicationRebuilder(
             await foreach (var page in source.ReadAsync(cancellationToken))
                 read.Add(page);
             var snapshot = builder.Build(read);
-            var publication = pages.AddTo(feeds.Render(snapshot, definitions.Definitions), snapshot, feeds.Plan(snapshot, definitions.Definitions));
+            var rendered = new Publication(snapshot.Version, snapshot.Problems, files.Publish(feeds.RenderPages(snapshot, definitions.Definitions)));
+            var publication = pages.AddTo(rendered, snapshot, feeds.Plan(snapshot, definitions.Definitions));
             var previous = live.Swap(new ServingState(publication, [])).Publication;
             files.Keep(publication);
 

@@ -16,7 +16,7 @@ public static class SeedPages
     };
 
     /// <summary><c>seeds/posts</c> of the checkout the tests were built from.</summary>
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "seeds", "posts");
+    public static string Folder { get; } = Path.Combine(Repository.Root, "seeds", "posts");
 
     public static async Task<ImmutableArray<PostPage>> ReadAsync()
     {
@@ -24,15 +24,5 @@ public static class SeedPages
         await foreach (var page in new FolderSource(Folder, Site.BaseUri).ReadAsync())
             pages.Add(page);
         return pages.ToImmutable();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CxFeed.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException($"no CxFeed.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,14 +1,17 @@
 using System.Text;
 using CxFeed.Core.Publishing;
+using CxFeed.Tests.Content;
 using static CxFeed.Tests.Publishing.SamplePosts;
 
 namespace CxFeed.Tests.Publishing;
 
 public sealed class PublicationFolderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("cxfeed-build-").FullName;
+    private readonly TemporaryFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    private string Root => _folder.Path;
+
+    public void Dispose() => _folder.Dispose();
 
     private static Publication Sample() =>
         Renderer(new() { CategoryFeeds = false, TagFeeds = false }).Render(Snapshot(NextHire, SocialProof, Scorecard), [Feed() with { ItemsPerPage = 2 }]);
@@ -21,7 +24,7 @@ public sealed class PublicationFolderTests : IDisposable
     public async Task Each_address_is_written_as_a_file_with_its_gzip_and_brotli_siblings()
     {
         var publication = Sample();
-        var output = Path.Combine(_root, "site");
+        var output = Path.Combine(Root, "site");
 
         await PublicationFolder.WriteAsync(publication, output);
 
@@ -45,8 +48,8 @@ public sealed class PublicationFolderTests : IDisposable
     [Fact]
     public async Task Building_twice_gives_identical_files_and_leaves_no_temporary_folder()
     {
-        var first = Path.Combine(_root, "first");
-        var second = Path.Combine(_root, "second");
+        var first = Path.Combine(Root, "first");
+        var second = Path.Combine(Root, "second");
 
         await PublicationFolder.WriteAsync(Sample(), first);
         await PublicationFolder.WriteAsync(Sample(), second);
@@ -55,13 +58,13 @@ public sealed class PublicationFolderTests : IDisposable
 
         Assert.Equal(Files(first), Files(second));
         Assert.Equal(before, Files(second));
-        Assert.Equal(["first", "second"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["first", "second"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task A_new_build_replaces_the_old_one_whole()
     {
-        var output = Path.Combine(_root, "site");
+        var output = Path.Combine(Root, "site");
         var bigger = Renderer().Render(Snapshot(NextHire, SocialProof, Scorecard), [Feed()]);
         await PublicationFolder.WriteAsync(bigger, output);
         Assert.True(File.Exists(Path.Combine(output, "feeds", "tag", "hiring.rss")));
@@ -75,7 +78,7 @@ public sealed class PublicationFolderTests : IDisposable
     [Fact]
     public async Task A_folder_holding_anything_else_is_never_replaced()
     {
-        var home = Path.Combine(_root, "home");
+        var home = Path.Combine(Root, "home");
         Directory.CreateDirectory(home);
         await File.WriteAllTextAsync(Path.Combine(home, "notes.txt"), "mine");
 
@@ -83,13 +86,13 @@ public sealed class PublicationFolderTests : IDisposable
 
         Assert.Contains("is not a folder cxfeed build wrote", refused.Message);
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(home, "notes.txt")));
-        Assert.Equal(["home"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+        Assert.Equal(["home"], Directory.GetFileSystemEntries(Root).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task An_empty_folder_is_built_into()
     {
-        var empty = Path.Combine(_root, "empty");
+        var empty = Path.Combine(Root, "empty");
         Directory.CreateDirectory(empty);
 
         await PublicationFolder.WriteAsync(Sample(), empty);
@@ -102,8 +105,8 @@ public sealed class PublicationFolderTests : IDisposable
     {
         if (!OperatingSystem.IsLinux())
             return;
-        var old = Directory.CreateDirectory(Path.Combine(_root, "old")).FullName;
-        var fresh = Directory.CreateDirectory(Path.Combine(_root, "new")).FullName;
+        var old = Directory.CreateDirectory(Path.Combine(Root, "old")).FullName;
+        var fresh = Directory.CreateDirectory(Path.Combine(Root, "new")).FullName;
         File.WriteAllText(Path.Combine(old, "which"), "old");
         File.WriteAllText(Path.Combine(fresh, "which"), "new");
 

@@ -9,11 +9,12 @@ public class PublishedFileCacheTests
     public void A_rebuild_reuses_the_compressed_files_whose_bytes_did_not_change()
     {
         var cache = new PublishedFileCache();
-        var feeds = Renderer(files: cache);
-        var before = feeds.Render(Snapshot(NextHire, SocialProof), [Feed()]);
+        var feeds = Renderer();
+        Publication Render(Snapshot snapshot) => new(snapshot.Version, [], cache.Publish(feeds.RenderPages(snapshot, [Feed()])));
+        var before = Render(Snapshot(NextHire, SocialProof));
         cache.Keep(before);
 
-        var after = feeds.Render(Snapshot(NextHire, SocialProof with { Post = SocialProof.Post with { Categories = ["B2B", "Sales"] } }), [Feed()]);
+        var after = Render(Snapshot(NextHire, SocialProof with { Post = SocialProof.Post with { Categories = ["B2B", "Sales"] } }));
 
         Assert.Same(before.Find("/feeds/category/change-management.rss"), after.Find("/feeds/category/change-management.rss"));
         Assert.NotSame(before.Find("/feeds/posts.rss"), after.Find("/feeds/posts.rss"));
@@ -26,12 +27,12 @@ public class PublishedFileCacheTests
     public void The_same_bytes_with_another_date_or_type_are_a_new_file()
     {
         var cache = new PublishedFileCache();
-        var first = cache.Create("/a", "text/plain", [1, 2, 3], DateTimeOffset.UnixEpoch);
+        var first = cache.Create("/a", "text/plain", new byte[] { 1, 2, 3 }, DateTimeOffset.UnixEpoch);
         cache.Keep(new Publication("v", [], [first]));
 
-        Assert.Same(first, cache.Create("/a", "text/plain", [1, 2, 3], DateTimeOffset.UnixEpoch.AddMilliseconds(999)));
-        Assert.NotSame(first, cache.Create("/a", "text/plain", [1, 2, 3], DateTimeOffset.UnixEpoch.AddSeconds(1)));
-        Assert.NotSame(first, cache.Create("/a", "text/html", [1, 2, 3], DateTimeOffset.UnixEpoch));
-        Assert.NotSame(first, cache.Create("/b", "text/plain", [1, 2, 3], DateTimeOffset.UnixEpoch));
+        Assert.Same(first, cache.Create("/a", "text/plain", new byte[] { 1, 2, 3 }, DateTimeOffset.UnixEpoch.AddMilliseconds(999)));
+        Assert.NotSame(first, cache.Create("/a", "text/plain", new byte[] { 1, 2, 3 }, DateTimeOffset.UnixEpoch.AddSeconds(1)));
+        Assert.NotSame(first, cache.Create("/a", "text/html", new byte[] { 1, 2, 3 }, DateTimeOffset.UnixEpoch));
+        Assert.NotSame(first, cache.Create("/b", "text/plain", new byte[] { 1, 2, 3 }, DateTimeOffset.UnixEpoch));
     }
 }

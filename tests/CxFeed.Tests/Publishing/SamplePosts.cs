@@ -79,8 +79,8 @@ public static class SamplePosts
 
     public static Snapshot Snapshot(params Entry[] entries) => Core.Publishing.Snapshot.Create(entries, []);
 
-    public static FeedRenderer Renderer(FeedsOptions? feeds = null, PublishOptions? publish = null, PublishedFileCache? files = null) =>
-        new(Site, publish ?? Publish, feeds ?? new FeedsOptions(), new ExcerptBuilder(), files);
+    public static FeedRenderer Renderer(FeedsOptions? feeds = null, PublishOptions? publish = null) =>
+        new(Site, publish ?? Publish, feeds ?? new FeedsOptions(), new ExcerptBuilder());
 
     public static FeedDefinition Feed(string name = "posts") => FeedDefinition.Default(name);
 
