@@ -2,6 +2,7 @@ using CxFeed.Core;
 using CxFeed.Core.Cleaning;
 using CxFeed.Core.Content;
 using CxFeed.Core.Excerpts;
+using CxFeed.Core.Pages;
 using CxFeed.Core.Publishing;
 using CxFeed.Core.Syndication;
 
@@ -45,7 +46,9 @@ public static class BuildCommand
             pages.Add(page);
         var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
         var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
-        var publication = new FeedRenderer(site, publish, feeds, excerpts).Render(snapshot, definitions.Definitions);
+        var renderer = new FeedRenderer(site, publish, feeds, excerpts);
+        var publication = new PageRenderer(site, publish, context.Settings<PagesOptions>())
+            .AddTo(renderer.Render(snapshot, definitions.Definitions), snapshot, renderer.Plan(snapshot, definitions.Definitions));
 
         var progress = context.OutputIsTerminal ? new ProgressLine(context.Out, publication.Files.Length) : null;
         try

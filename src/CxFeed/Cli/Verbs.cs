@@ -9,7 +9,7 @@ public static class Verbs
     {
         new Verb("serve", "cxfeed [serve] [--content DIR] [--feeds DIR] [--urls URLS] [host options]",
             "Serve every feed over HTTP, rebuilding when the content changes (the default verb).",
-            Set("content", "feeds"), Set(), NotBuiltYet("serve"), PassesHostOptions: true),
+            Set("content", "feeds"), Set(), ServeCommand.RunAsync, PassesHostOptions: true),
         new Verb("check", "cxfeed check [--content DIR]",
             "Read every post page and list the problems found; exit 1 when there are any.",
             Set("content"), Set(), CheckCommand.RunAsync),

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Starts two CxFeed instances on 127.0.0.1 and Debian's nginx in front of them with
+# deploy/nginx.conf (as a foreground process with its own temp folder, not the system service),
+# checks that both instances give identical bytes and ETags and that nginx caches them and answers
+# 304s, then stops everything. Bounded in time; prints "N passed, N failed" last; exits 1 on failure.
+# Ports: CXFEED_PORT_A (15081), CXFEED_PORT_B (15082), NGINX_PORT (15080).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+port_a=${CXFEED_PORT_A:-15081}
+port_b=${CXFEED_PORT_B:-15082}
+port_nginx=${NGINX_PORT:-15080}
+work=$(mktemp -d /tmp/cxfeed-deploy.XXXXXX)
+passed=0
+failed=0
+pids=()
+
+stop() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null
+  done
+  rm -rf "$work"
+}
+trap stop EXIT
+
+check() { # check NAME EXPECTED ACTUAL
+  if [ "$2" == "$3" ]; then
+    passed=$((passed + 1)); echo "ok   $1"
+  else
+    failed=$((failed + 1)); echo "FAIL $1: expected '$2', got '$3'"
+  fi
+}
+
+finish() {
+  [ "$failed" -eq 0 ] || [ ! -s "$work/nginx/error.log" ] || { echo "== nginx error log"; tail -n 20 "$work/nginx/error.log"; }
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]; exit $?
+}
+
+wait_for() { # wait_for URL SECONDS
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" == "200" ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+header() { # header NAME (reads headers on stdin)
+  tr -d '\r' | awk -v name="$(echo "$1" | tr 'A-Z' 'a-z')" 'BEGIN{FS=": "} tolower($1)==name {print $2}'
+}
+
+echo "== building CxFeed (Release)"
+if ! timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
+  cat "$work/publish.log"; failed=$((failed + 1)); finish
+fi
+
+for port in "$port_a" "$port_b"; do
+  dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$repo/seeds/posts" --feeds "$repo/feeds" \
+    --CxFeed:Publish:BaseUrl https://feeds.example.com/ >"$work/cxfeed-$port.log" 2>&1 &
+  pids+=($!)
+done
+for port in "$port_a" "$port_b"; do
+  if ! wait_for "http://127.0.0.1:$port/feeds/posts.rss" 60; then
+    echo "instance on $port did not start:"; cat "$work/cxfeed-$port.log"; failed=$((failed + 1)); finish
+  fi
+done
+
+mkdir -p "$work/nginx/cache" "$work/nginx/temp"
+# nginx started by root runs its workers as an unprivileged user, who must write the cache.
+chmod 777 "$work/nginx/cache" "$work/nginx/temp"
+chmod 755 "$work"
+sed -e "s|127.0.0.1:5081|127.0.0.1:$port_a|; s|127.0.0.1:5082|127.0.0.1:$port_b|" \
+    -e "s|listen 80;|listen 127.0.0.1:$port_nginx;|" \
+    -e "s|/var/cache/nginx/cxfeed|$work/nginx/cache|" deploy/nginx.conf >"$work/nginx/cxfeed.conf"
+cat >"$work/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/temp/body;
+    proxy_temp_path $work/nginx/temp/proxy;
+    fastcgi_temp_path $work/nginx/temp/fastcgi;
+    uwsgi_temp_path $work/nginx/temp/uwsgi;
+    scgi_temp_path $work/nginx/temp/scgi;
+    include $work/nginx/cxfeed.conf;
+}
+CONF
+/usr/sbin/nginx -t -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/test.log" 2>&1
+check "nginx accepts deploy/nginx.conf" 0 $?
+/usr/sbin/nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=($!)
+wait_for "http://127.0.0.1:$port_nginx/healthz" 20 || { cat "$work/nginx/error.log"; failed=$((failed + 1)); finish; }
+
+echo "== the two instances agree"
+for path in /feeds/posts.rss /feeds/posts.atom /feeds/posts.json /feeds/customerthink.rss /feeds/posts/page/2.json / /feeds.opml; do
+  for coding in identity gzip br; do
+    a=$(curl -s -D - -o "$work/a" -H "Accept-Encoding: $coding" "http://127.0.0.1:$port_a$path" | header ETag)
+    b=$(curl -s -D - -o "$work/b" -H "Accept-Encoding: $coding" "http://127.0.0.1:$port_b$path" | header ETag)
+    check "same ETag for $path ($coding)" "$a" "$b"
+    check "same bytes for $path ($coding)" "$(sha256sum <"$work/a")" "$(sha256sum <"$work/b")"
+  done
+done
+
+echo "== nginx caches and answers 304s"
+url="http://127.0.0.1:$port_nginx/feeds/posts.rss"
+etag=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port_a/feeds/posts.rss" | header ETag)
+first=$(curl -s -D - -o "$work/n1" -H 'Accept-Encoding: gzip' "$url")
+check "nginx: 200 for the first request" 200 "$(echo "$first" | head -n1 | awk '{print $2}')"
+check "nginx: the instances' ETag" "$etag" "$(echo "$first" | header ETag)"
+check "nginx: gzip passed through" gzip "$(echo "$first" | header Content-Encoding)"
+second=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$url")
+check "nginx: the second request is a cache hit" HIT "$(echo "$second" | header X-Cache-Status)"
+check "nginx: Cache-Control from CxFeed" "public, max-age=300, stale-while-revalidate=60, stale-if-error=86400" "$(echo "$second" | header Cache-Control)"
+check "nginx: 304 for If-None-Match" 304 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-None-Match: $etag" "$url")"
+modified=$(echo "$first" | header Last-Modified)
+check "nginx: 304 for If-Modified-Since" 304 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H "If-Modified-Since: $modified" "$url")"
+check "nginx: 200 for an old ETag" 200 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' -H 'If-None-Match: "old"' "$url")"
+br=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip, deflate, br' "$url")
+check "nginx: br for a browser's Accept-Encoding" br "$(echo "$br" | header Content-Encoding)"
+forged=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' -H 'Host: evil.example' "$url" | header ETag)
+check "nginx: a forged Host gets the same ETag" "$etag" "$forged"
+check "nginx: /healthz passes through" ok "$(curl -s "http://127.0.0.1:$port_nginx/healthz" | head -n1)"
+
+echo "== nginx serves stale copies while both instances are down"
+kill "${pids[0]}" "${pids[1]}" 2>/dev/null
+wait "${pids[0]}" "${pids[1]}" 2>/dev/null
+check "nginx: cached feed with the instances down" 200 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$url")"
+
+finish

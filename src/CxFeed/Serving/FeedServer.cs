@@ -1,0 +1,129 @@
+using System.Threading.RateLimiting;
+using CxFeed.Cli;
+using CxFeed.Core;
+using CxFeed.Core.Cleaning;
+using CxFeed.Core.Content;
+using CxFeed.Core.Excerpts;
+using CxFeed.Core.Pages;
+using CxFeed.Core.Publishing;
+using CxFeed.Core.Syndication;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CxFeed.Serving;
+
+/// <summary>
+/// The web application of <c>cxfeed serve</c>: the services (settings, the rebuild, WebSub,
+/// metrics) and one terminal handler, <c>/healthz</c> or a published file. No routing, no MVC:
+/// the answer to a feed request is a dictionary look-up and a write.
+/// </summary>
+public sealed class FeedServer
+{
+    /// <summary>Where the server listens when neither <c>--urls</c> nor the host's settings say: this machine only.</summary>
+    public const string DefaultUrls = "http://localhost:5080";
+
+    public const string HealthPath = "/healthz";
+
+    private FeedServer()
+    {
+    }
+
+    /// <summary>
+    /// The application, not yet started. <paramref name="hostArguments"/> are the host's own
+    /// options (<c>--urls</c>, <c>--environment</c>); <paramref name="settings"/> is cxfeed's
+    /// configuration (appsettings.json beside the executable, environment, command line).
+    /// Throws <see cref="SettingsException"/> naming every bad setting.
+    /// </summary>
+    public static WebApplication Create(IReadOnlyList<string> hostArguments, IConfiguration settings)
+    {
+        // Configuration files are read once: the server watches content, not its own settings.
+        // The slim builder: no host filtering or other middleware a feed server does not use (the
+        // Host header is never read), HTTPS endpoints from settings added back below.
+        var builder = WebApplication.CreateSlimBuilder([.. hostArguments, "--hostBuilder:reloadConfigOnChange=false"]);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.Configuration.AddConfiguration(settings);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        AddServices(builder.Services);
+
+        var app = builder.Build();
+        var services = app.Services;
+        // Resolving the settings validates them all before anything starts.
+        _ = services.GetRequiredService<SiteOptions>();
+        _ = services.GetRequiredService<ContentOptions>();
+        _ = services.GetRequiredService<FeedsOptions>();
+        _ = services.GetRequiredService<PublishOptions>();
+        _ = services.GetRequiredService<PagesOptions>();
+        _ = services.GetRequiredService<CleaningOptions>();
+        var serve = services.GetRequiredService<ServeOptions>();
+        if (serve.RateLimitPermits > 0)
+            app.UseRateLimiter();
+        var health = services.GetRequiredService<HealthEndpoint>();
+        var files = services.GetRequiredService<PublicationEndpoint>();
+        app.Run(context => context.Request.Path.Value == HealthPath ? health.InvokeAsync(context) : files.InvokeAsync(context));
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        AddSettings<SiteOptions>(services);
+        AddSettings<ContentOptions>(services);
+        AddSettings<FeedsOptions>(services);
+        AddSettings<PublishOptions>(services);
+        AddSettings<PagesOptions>(services);
+        AddSettings<ServeOptions>(services);
+        AddSettings<CleaningOptions>(services);
+
+        services.AddSingleton<ExcerptBuilder>();
+        services.AddSingleton<IPostSource>(provider =>
+            new FolderSource(provider.GetRequiredService<ContentOptions>().Path, provider.GetRequiredService<SiteOptions>().BaseUri));
+        services.AddSingleton(provider => new SnapshotBuilder(
+            new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
+            new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),
+            provider.GetRequiredService<ExcerptBuilder>()));
+        services.AddSingleton<PublishedFileCache>();
+        services.AddSingleton(provider => new FeedRenderer(
+            provider.GetRequiredService<SiteOptions>(),
+            provider.GetRequiredService<PublishOptions>(),
+            provider.GetRequiredService<FeedsOptions>(),
+            provider.GetRequiredService<ExcerptBuilder>()));
+        services.AddSingleton(provider => new PageRenderer(
+            provider.GetRequiredService<SiteOptions>(),
+            provider.GetRequiredService<PublishOptions>(),
+            provider.GetRequiredService<PagesOptions>(),
+            provider.GetRequiredService<PublishedFileCache>()));
+
+        services.AddSingleton<LivePublication>();
+        services.AddSingleton<ServingMetrics>();
+        services.AddSingleton<PublicationEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+
+        services.AddSingleton(provider => new RetryDelays(provider.GetRequiredService<ServeOptions>().WebSubFirstRetry, new Random()));
+        services.AddHttpClient(WebSubPinger.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("CxFeed-WebSub/1.0"));
+        services.AddSingleton<WebSubPinger>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebSubPinger>());
+        services.AddHostedService<PublicationRebuilder>();
+
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<ServeOptions>((options, serve) =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = serve.RateLimitPermits, Window = serve.RateLimitWindow, QueueLimit = 0 }));
+            options.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(serve.RateLimitWindow.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+    }
+
+    private static void AddSettings<T>(IServiceCollection services) where T : class, ISettings, new() =>
+        services.AddSingleton(provider => CommandLine.Settings<T>(provider.GetRequiredService<IConfiguration>()));
+}

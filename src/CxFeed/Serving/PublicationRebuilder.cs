@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using CxFeed.Core;
+using CxFeed.Core.Content;
+using CxFeed.Core.Pages;
+using CxFeed.Core.Publishing;
+using CxFeed.Core.Syndication;
+
+namespace CxFeed.Serving;
+
+/// <summary>
+/// Keeps the publication fresh. The first build happens before the server listens (a hosted
+/// service's start); then every change the <see cref="ContentWatcher"/> notices, once the folders
+/// have been quiet for the debounce time, gives a rebuild: the feed definitions read again, the
+/// pages read through the post source, the snapshot built incrementally (only pages whose bytes
+/// changed are read and cleaned again), everything rendered (only files whose bytes changed are
+/// compressed again: <see cref="PublishedFileCache"/>), and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
+/// When a feed's first page changes, its hubs hear of it.
+/// </summary>
+public sealed class PublicationRebuilder(
+    LivePublication live,
+    SnapshotBuilder builder,
+    IPostSource source,
+    FeedRenderer feeds,
+    PageRenderer pages,
+    PublishedFileCache files,
+    ContentOptions content,
+    FeedsOptions feedsOptions,
+    PublishOptions publish,
+    ServeOptions serve,
+    WebSubPinger pinger,
+    ServingMetrics metrics,
+    TimeProvider time,
+    ILogger<PublicationRebuilder> logger) : BackgroundService
+{
+    public const string RebuildSubject = "rebuild";
+
+    private readonly string[] _folders = [content.Path, feedsOptions.Path];
+    private ContentWatcher? _watcher;
+    private Snapshot? _snapshot;
+    private string _stamp = "";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.Starting(Path.GetFullPath(content.Path), Path.GetFullPath(feedsOptions.Path), publish.BaseUri.AbsoluteUri);
+        _watcher = new ContentWatcher(_folders, (folder, reason) => logger.WatchUnavailable(folder, reason, serve.RescanInterval));
+        await RebuildAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var watcher = _watcher!;
+        var rescan = RescanAsync(watcher, stoppingToken);
+        try
+        {
+            while (true)
+            {
+                await watcher.WaitAsync(stoppingToken);
+                // Quiet for the debounce time: an editor's save, a git checkout, an rsync make one rebuild.
+                do
+                    await Task.Delay(serve.Debounce, time, stoppingToken);
+                while (watcher.TryTake());
+                await RebuildAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception failure)
+        {
+            logger.LoopFailed(failure);
+            throw;
+        }
+        finally
+        {
+            await rescan.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>The fallback for file systems without events: compares the folders' stamp with the last build's.</summary>
+    private async Task RescanAsync(ContentWatcher watcher, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(serve.RescanInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (ContentWatcher.Stamp(_folders) != Volatile.Read(ref _stamp))
+            {
+                logger.ChangeNoticed("rescan");
+                watcher.Signal();
+            }
+        }
+    }
+
+    /// <summary>One rebuild, start to swap. Rebuilds never overlap: the start and the loop call it one after the other.</summary>
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        // Stamped before reading: a change made during the build is noticed by the next rescan.
+        Volatile.Write(ref _stamp, ContentWatcher.Stamp(_folders));
+        try
+        {
+            var definitions = await FeedDefinitionReader.ReadFolderAsync(feedsOptions.Path, cancellationToken);
+            if (!definitions.Problems.IsEmpty)
+            {
+                Fail(started, definitions.Problems);
+                return;
+            }
+            var read = new List<PostPage>();
+            await foreach (var page in source.ReadAsync(cancellationToken))
+                read.Add(page);
+            var snapshot = builder.Build(read);
+            var rendered = new Publication(snapshot.Version, snapshot.Problems, files.Publish(feeds.RenderPages(snapshot, definitions.Definitions)));
+            var publication = pages.AddTo(rendered, snapshot, feeds.Plan(snapshot, definitions.Definitions));
+            var previous = live.Swap(new ServingState(publication, [])).Publication;
+            files.Keep(publication);
+
+            var elapsed = time.GetElapsedTime(started);
+            var (changed, removed) = Compare(_snapshot, snapshot);
+            var changedFiles = ChangedFiles(previous, publication);
+            _snapshot = snapshot;
+            metrics.Rebuilt(true, elapsed);
+            logger.Rebuilt(read.Count, changed, removed, publication.Problems.Length, publication.Files.Length, changedFiles.Count,
+                publication.Version[..12], (long)elapsed.TotalMilliseconds);
+            var known = previous?.Problems.ToHashSet() ?? [];
+            foreach (var problem in publication.Problems.Where(problem => !known.Contains(problem)))
+                logger.ContentProblem(problem);
+            if (previous is not null)
+                pinger.Announce(changedFiles.Where(IsFeedFirstPage).Select(address => FeedAddresses.Absolute(publish.BaseUri, address)));
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Fail(started, [new Problem(RebuildSubject, failure.Message)]);
+        }
+    }
+
+    private void Fail(long started, ImmutableArray<Problem> problems)
+    {
+        live.Swap(live.Current.Failed(problems));
+        var elapsed = time.GetElapsedTime(started);
+        metrics.Rebuilt(false, elapsed);
+        logger.RebuildFailed((long)elapsed.TotalMilliseconds, string.Join("; ", problems));
+    }
+
+    /// <summary>How many entries are new or changed (the builder reuses the entry of an unchanged page) and how many went away.</summary>
+    private static (int Changed, int Removed) Compare(Snapshot? before, Snapshot after)
+    {
+        var old = new HashSet<Entry>(before?.Entries ?? [], ReferenceEqualityComparer.Instance);
+        var changed = after.Entries.Count(entry => !old.Remove(entry));
+        var still = after.Entries.Select(entry => entry.Post.Source).ToHashSet(StringComparer.Ordinal);
+        return (changed, old.Count(entry => !still.Contains(entry.Post.Source)));
+    }
+
+    /// <summary>Addresses whose bytes differ from the previous publication's, or are new.</summary>
+    private static List<string> ChangedFiles(Publication? before, Publication after) =>
+        [.. after.Files.Where(file => before?.Find(file.Address)?.ETag != file.ETag).Select(file => file.Address)];
+
+    /// <summary>The address a feed is subscribed at (its first page): what a WebSub hub knows as the topic.</summary>
+    private static bool IsFeedFirstPage(string address) =>
+        address.StartsWith(FeedAddresses.Root, StringComparison.Ordinal) && !address.Contains("/page/", StringComparison.Ordinal);
+}
