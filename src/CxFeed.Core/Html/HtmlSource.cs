@@ -32,7 +32,8 @@ public static class HtmlSource
 
     /// <summary>
     /// The text of an element with character references decoded and runs of whitespace made one
-    /// space, trimmed; the content of scripts, styles and templates left out.
+    /// space, trimmed; the content of scripts, styles and templates left out. A <c>&lt;br&gt;</c>
+    /// is a space: a heading broken over two lines reads as two words, not one glued word.
     /// </summary>
     public static string Text(HtmlNode element)
     {
@@ -42,6 +43,8 @@ public static class HtmlSource
         {
             if (node.NodeType == HtmlNodeType.Text)
                 text.Append(WebUtility.HtmlDecode(((HtmlTextNode)node).Text));
+            if (node.NodeType == HtmlNodeType.Element && node.Name == "br")
+                text.Append(' ');
             if (node.NodeType == HtmlNodeType.Element && node.Name is "script" or "style" or "template")
                 node = HtmlTree.NextSkippingChildren(node, element);
             else

@@ -184,6 +184,24 @@ public class PostReaderMetadataTests
         Assert.Equal("Journey Mapping Mistakes to\u00A0Avoid", post.Title);
     }
 
+    [Fact]
+    public void A_first_heading_broken_over_two_lines_reads_as_separate_words()
+    {
+        var page = new WordPressPage
+        {
+            TitleTag = null,
+            Metadata = "",
+            EntryHeader = """
+                <time class="entry-date published" datetime="2019-07-09T08:00:00-05:00">July 9, 2019</time>
+                <h1 class="entry-title">Stop Playing<br>CX Whack-a-Mole</h1>
+                """,
+        };
+
+        var post = Post(page);
+
+        Assert.Equal("Stop Playing CX Whack-a-Mole", post.Title);
+    }
+
     [Theory]
     [InlineData("Don&#8217;t &#8220;Go the Extra Mile&#8221; in the Wrong Direction!", "Don’t “Go the Extra Mile” in the Wrong Direction!")]
     [InlineData("Don&rsquo;t &ldquo;Go the Extra Mile&rdquo; in the Wrong Direction!", "Don’t “Go the Extra Mile” in the Wrong Direction!")]
