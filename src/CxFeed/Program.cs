@@ -1,3 +1,3 @@
 using CxFeed.Cli;
 
-return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
+return await CommandLine.RunAsync(args, Console.OpenStandardInput(), Console.Out, Console.Error);

@@ -9,11 +9,14 @@ public static class Cxfeed
 
     public static Task<Run> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
-    public static async Task<Run> RunWithInputAsync(string input, params string[] args)
+    public static Task<Run> RunWithInputAsync(string input, params string[] args) =>
+        RunWithInputAsync(System.Text.Encoding.UTF8.GetBytes(input), args);
+
+    public static async Task<Run> RunWithInputAsync(byte[] input, params string[] args)
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await CommandLine.RunAsync(args, new StringReader(input), output, error);
+        var exitCode = await CommandLine.RunAsync(args, new MemoryStream(input), output, error);
         return new Run(exitCode, output.ToString(), error.ToString());
     }
 }

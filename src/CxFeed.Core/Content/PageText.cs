@@ -11,7 +11,7 @@ namespace CxFeed.Core.Content;
 /// <param name="InvalidSequences">How many byte sequences were not valid in the encoding and were replaced.</param>
 /// <param name="FirstInvalidByte">The byte offset in the file of the first of them, or -1.</param>
 /// <param name="UnsupportedLabel">The charset the page declares when none it declares can be used (unknown, or not ASCII-compatible); the page was then read as UTF-8.</param>
-internal sealed record PageText(string Text, string Encoding, int InvalidSequences, long FirstInvalidByte, string? UnsupportedLabel)
+public sealed record PageText(string Text, string Encoding, int InvalidSequences, long FirstInvalidByte, string? UnsupportedLabel)
 {
     public static PageText Decode(ReadOnlySpan<byte> bytes)
     {

@@ -7,7 +7,7 @@ public sealed record CommandContext(
     IConfiguration Configuration,
     IReadOnlyDictionary<string, string> Options,
     IReadOnlyList<string> HostArguments,
-    TextReader In,
+    Stream In,
     TextWriter Out,
     TextWriter Error,
     bool OutputIsTerminal,

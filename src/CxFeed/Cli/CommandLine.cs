@@ -17,7 +17,7 @@ public static class CommandLine
     };
 
     public static async Task<int> RunAsync(
-        string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        string[] args, Stream input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var verbName = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;

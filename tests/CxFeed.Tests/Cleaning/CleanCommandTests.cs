@@ -42,6 +42,28 @@ public class CleanCommandTests
     }
 
     [Fact]
+    public async Task A_page_piped_in_is_decoded_by_the_charset_it_declares()
+    {
+        // Byte 0x92 is ’ in windows-1252 and not valid UTF-8: read as UTF-8 it would become U+FFFD.
+        var page = System.Text.Encoding.Latin1.GetBytes(
+            "<html><head><meta charset=\"windows-1252\"><title>Don\u0092t</title></head><body><p>Don\u0092t go the extra mile.</p></body></html>");
+
+        var run = await Cxfeed.RunWithInputAsync(page, "clean", "--base", "https://example.com/posts/one/");
+
+        Assert.Equal("<p>Don’t go the extra mile.</p>\n", run.Output);
+    }
+
+    [Fact]
+    public async Task A_fragment_piped_in_with_a_byte_order_mark_loses_the_mark()
+    {
+        byte[] fragment = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("<p>Café “CX”</p>")];
+
+        var run = await Cxfeed.RunWithInputAsync(fragment, "clean", "--base", "https://example.com/posts/one/");
+
+        Assert.Equal("<p>Café “CX”</p>\n", run.Output);
+    }
+
+    [Fact]
     public async Task Problems_go_to_standard_error_and_are_not_a_failure()
     {
         var run = await Cxfeed.RunWithInputAsync(
