@@ -12,9 +12,10 @@ namespace CxFeed.Serving;
 /// Keeps the publication fresh. The first build happens before the server listens (a hosted
 /// service's start); then every change the <see cref="ContentWatcher"/> notices, once the folders
 /// have been quiet for the debounce time, gives a rebuild: the feed definitions read again, the
-/// pages read through the post source, the snapshot built incrementally (only pages whose bytes
-/// changed are read and cleaned again), everything rendered (only files whose bytes changed are
-/// compressed again: <see cref="PublishedFileCache"/>), and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
+/// pages listed through the post source, the snapshot built incrementally (only pages whose stamp
+/// changed are read, only those whose bytes changed are cleaned again), every file planned with a
+/// key and only those whose key changed rendered and compressed (<see cref="PublishedFileCache"/>),
+/// and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
 /// When a feed's first page changes, its hubs hear of it.
 /// </summary>
 public sealed class PublicationRebuilder(
@@ -112,22 +113,19 @@ public sealed class PublicationRebuilder(
                 Fail(started, definitions.Problems);
                 return;
             }
-            var read = new List<PostPage>();
-            await foreach (var page in source.ReadAsync(cancellationToken))
-                read.Add(page);
-            var snapshot = builder.Build(read);
-            var rendered = new Publication(snapshot.Version, snapshot.Problems, files.Publish(feeds.RenderPages(snapshot, definitions.Definitions)));
-            var publication = pages.AddTo(rendered, snapshot, feeds.Plan(snapshot, definitions.Definitions));
-            var previous = live.Swap(new ServingState(publication, [])).Publication;
-            files.Keep(publication);
+            var snapshot = await builder.BuildAsync(source, cancellationToken);
+            var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
+            var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
+            var previous = live.Swap(new ServingState(publication, [], live.Current)).Publication;
 
             var elapsed = time.GetElapsedTime(started);
             var (changed, removed) = Compare(_snapshot, snapshot);
             var changedFiles = ChangedFiles(previous, publication);
             _snapshot = snapshot;
             metrics.Rebuilt(true, elapsed);
-            logger.Rebuilt(read.Count, changed, removed, publication.Problems.Length, publication.Files.Length, changedFiles.Count,
-                publication.Version[..12], (long)elapsed.TotalMilliseconds);
+            var (listed, read, cleaned) = builder.LastBuild;
+            logger.Rebuilt(listed, read, cleaned, changed, removed, publication.Problems.Length, publication.Files.Length, files.LastRendered,
+                changedFiles.Count, publication.Version[..12], (long)elapsed.TotalMilliseconds);
             var known = previous?.Problems.ToHashSet() ?? [];
             foreach (var problem in publication.Problems.Where(problem => !known.Contains(problem)))
                 logger.ContentProblem(problem);

@@ -21,7 +21,8 @@ public class SnapshotBuilderTests
     /// <summary>A page "says" its title in its bytes; "unreadable" gives no post, "throw" and "clean-throw" throw.</summary>
     private PostReading Read(PostPage page)
     {
-        _read.Add(page.Name);
+        lock (_read)
+            _read.Add(page.Name);
         var text = Encoding.UTF8.GetString(page.Bytes.AsSpan());
         if (text == "throw")
             throw new InvalidOperationException("the parser fell over");
@@ -36,7 +37,8 @@ public class SnapshotBuilderTests
 
     private (Entry, ImmutableArray<Problem>) Publish(Post post)
     {
-        _cleaned.Add(post.Source);
+        lock (_cleaned)
+            _cleaned.Add(post.Source);
         if (post.Title == "clean-throw")
             throw new InvalidOperationException("the cleaner fell over");
         var source = new ExcerptSource(post.Title, post.CanonicalUrl, post.BodyHtml);
@@ -61,6 +63,7 @@ public class SnapshotBuilderTests
         Assert.Equal(["bb.html"], _read);
         Assert.Equal(["bb.html"], _cleaned);
         Assert.Equal(["Beta, revised", "Alpha"], Titles(snapshot));
+        Assert.Equal((2, 2, 1), builder.LastBuild);
     }
 
     [Fact]
