@@ -35,7 +35,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss"; do
   [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null || { tail -20 "$work/cxfeed.log"; exit 1; }
   sleep 0.5
 done
-echo "first build and start: $(( $(now_ms) - start )) ms; $(grep -o '[0-9]* files,' "$work/cxfeed.log" | head -1) files"
+echo "first build and start: $(( $(now_ms) - start )) ms; $(grep -o '[0-9]* files,' "$work/cxfeed.log" | head -1 | tr -d ,)"
 echo "memory after the first build: $(rss_mib) MiB RSS"
 
 newest=$(grep -l '2024-06-01T09:00:00-05:00' "$work/posts"/*.html | head -1)
