@@ -9,7 +9,7 @@ namespace CxFeed.Core.Publishing;
 /// <summary>
 /// A post as feeds publish it: its metadata, its cleaned body, what excerpts are cut from and its
 /// excerpt at the default budget. Built once per post; every feed that shows the post reuses it.
-/// Two entries are equal when their <see cref="Digest"/>s are: when every file renders them alike.
+/// Two entries are equal when their <see cref="Digest"/>s are (then every file renders them alike).
 /// </summary>
 /// <param name="ContentHtml">The cleaned body (polyglot HTML).</param>
 /// <param name="ExcerptSource">The cleaned body, teaser and manual excerpt, for feeds with their own excerpt budget.</param>
