@@ -18,6 +18,8 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
 {
     private const string Extension = ".html";
 
+    private Dictionary<string, Uri> _addresses = new(StringComparer.Ordinal);
+
     public string Path { get; } = path;
 
     public Uri SiteBaseUrl { get; } = siteBaseUrl;
@@ -45,11 +47,18 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
                 !entry.IsDirectory && entry.FileName.EndsWith(Extension, StringComparison.OrdinalIgnoreCase),
         };
-        IReadOnlyList<ListedPage> listed = [.. files
-            .OrderBy(file => file.Name, StringComparer.Ordinal)
-            .Select(file => new ListedPage(file.Name, AddressOf(file.Name), new PageStamp(file.Length, file.LastWrite.Ticks, file.LastWrite < settledBefore)))];
+        // Addresses are kept from one listing to the next: making 10,000 URIs again would cost more than the listing.
+        var known = Volatile.Read(ref _addresses);
+        var addresses = new Dictionary<string, Uri>(known.Count, StringComparer.Ordinal);
+        var listed = new List<ListedPage>();
+        foreach (var (name, length, lastWrite) in files.OrderBy(file => file.Name, StringComparer.Ordinal))
+        {
+            var address = addresses[name] = known.TryGetValue(name, out var same) ? same : AddressOf(name);
+            listed.Add(new ListedPage(name, address, new PageStamp(length, lastWrite.Ticks, lastWrite < settledBefore)));
+        }
+        Volatile.Write(ref _addresses, addresses);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(listed);
+        return Task.FromResult<IReadOnlyList<ListedPage>>(listed);
     }
 
     /// <summary>The page's bytes, or why they could not be read; null when the file is gone since it was listed (as during an edit).</summary>

@@ -119,13 +119,15 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     private IEnumerable<PlannedFeed> Automatic(
         ImmutableArray<Entry> entries, string kind, Func<Post, ImmutableArray<string>> names, Func<string, string> describe)
     {
-        // One feed per slug; it is named as the newest post spells it.
+        // One feed per slug; it is named as the newest post spells it. A blog has few names, used by many posts: each is slugged once.
         var bySlug = new SortedDictionary<string, (string Name, ImmutableArray<int>.Builder Entries)>(StringComparer.Ordinal);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
             foreach (var name in names(entries[i].Post))
             {
-                var slug = Slug.Of(name);
+                if (!slugs.TryGetValue(name, out var slug))
+                    slugs[name] = slug = Slug.Of(name);
                 if (!bySlug.TryGetValue(slug, out var feed))
                     bySlug[slug] = feed = (name, ImmutableArray.CreateBuilder<int>());
                 if (feed.Entries.Count == 0 || feed.Entries[^1] != i)

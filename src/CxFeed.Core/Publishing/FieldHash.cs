@@ -8,30 +8,27 @@ namespace CxFeed.Core.Publishing;
 /// <summary>
 /// A SHA-256 over a sequence of fields, each length-prefixed (a null marked apart from an empty
 /// string), so that no two sequences serialise alike ("CX", "Strategy" is not "CXStrategy"). What
-/// entry digests, snapshot versions and the keys of planned files are made of.
+/// entry digests, snapshot versions and the keys of planned files are made of. The fields are
+/// gathered in one buffer and hashed at <see cref="Finish"/>: a rebuild makes some 15,000 keys of
+/// short fields, and one hash call per key costs far less than one per field.
 /// </summary>
 internal sealed class FieldHash : IDisposable
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+    private int _length;
 
     public FieldHash Add(string? value)
     {
         if (value is null)
         {
-            _hash.AppendData([0xFF]);
+            Reserve(1)[0] = 0xFF;
+            _length += 1;
             return this;
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(value, buffer.AsSpan(4));
-            BitConverter.TryWriteBytes(buffer.AsSpan(0, 4), length);
-            _hash.AppendData(buffer, 0, length + 4);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var span = Reserve(Encoding.UTF8.GetMaxByteCount(value.Length) + 4);
+        var written = Encoding.UTF8.GetBytes(value, span[4..]);
+        BitConverter.TryWriteBytes(span[..4], written);
+        _length += written + 4;
         return this;
     }
 
@@ -48,8 +45,30 @@ internal sealed class FieldHash : IDisposable
         return this;
     }
 
-    /// <summary>Lower-case hex of the hash so far; the hash starts again empty.</summary>
-    public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+    /// <summary>Lower-case hex of the hash of the fields added since the last finish; then it starts again empty.</summary>
+    public string Finish()
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(_buffer.AsSpan(0, _length)));
+        _length = 0;
+        return hash;
+    }
 
-    public void Dispose() => _hash.Dispose();
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    /// <summary>Room for <paramref name="count"/> more bytes at the end, the buffer grown when it lacks it.</summary>
+    private Span<byte> Reserve(int count)
+    {
+        if (_buffer.Length - _length < count)
+        {
+            var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(2L * _buffer.Length, (long)_length + count)));
+            _buffer.AsSpan(0, _length).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = grown;
+        }
+        return _buffer.AsSpan(_length, count);
+    }
 }

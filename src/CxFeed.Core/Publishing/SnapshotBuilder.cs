@@ -70,12 +70,15 @@ public sealed class SnapshotBuilder
     /// since the last build are not read; the others are read, and only those whose bytes changed
     /// are parsed and cleaned. Pages no longer listed are forgotten.
     /// </summary>
-    public async Task<Snapshot> BuildAsync(IPostSource source, CancellationToken cancellationToken = default)
+    public async Task<Snapshot> BuildAsync(IPostSource source, CancellationToken cancellationToken = default) =>
+        await BuildAsync(source, await source.ListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The same, from a listing of the source the caller made (to compare it with a later one, say).</summary>
+    public async Task<Snapshot> BuildAsync(IPostSource source, IReadOnlyList<ListedPage> listed, CancellationToken cancellationToken = default)
     {
         await _building.WaitAsync(cancellationToken);
         try
         {
-            var listed = await source.ListAsync(cancellationToken);
             var states = new PageState?[listed.Count];
             var changed = new List<int>();
             for (var i = 0; i < listed.Count; i++)

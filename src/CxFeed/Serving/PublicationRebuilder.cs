@@ -39,7 +39,7 @@ public sealed class PublicationRebuilder(
     private readonly string[] _folders = [content.Path, feedsOptions.Path];
     private ContentWatcher? _watcher;
     private Snapshot? _snapshot;
-    private string _stamp = "";
+    private Look _lastLook = new(null, "");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,13 +85,16 @@ public sealed class PublicationRebuilder(
         base.Dispose();
     }
 
-    /// <summary>The fallback for file systems without events: compares the folders' stamp with the last build's.</summary>
+    /// <summary>
+    /// The fallback for file systems without events: compares what the folders hold now with what
+    /// the last rebuild started from.
+    /// </summary>
     private async Task RescanAsync(ContentWatcher watcher, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(serve.RescanInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (ContentWatcher.Stamp(_folders) != Volatile.Read(ref _stamp))
+            if (!(await LookAsync(stoppingToken)).Same(Volatile.Read(ref _lastLook)))
             {
                 logger.ChangeNoticed("rescan");
                 watcher.Signal();
@@ -99,12 +102,30 @@ public sealed class PublicationRebuilder(
         }
     }
 
+    /// <summary>The pages as the source lists them (null when it cannot) and the feeds folder's stamp; nothing is read.</summary>
+    private async Task<Look> LookAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ListedPage>? pages;
+        try
+        {
+            pages = await source.ListAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // The rebuild says why; a folder that stays missing is not a change.
+            pages = null;
+        }
+        return new Look(pages, ContentWatcher.Stamp([feedsOptions.Path]));
+    }
+
     /// <summary>One rebuild, start to swap. Rebuilds never overlap: the start and the loop call it one after the other.</summary>
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        // Stamped before reading: a change made during the build is noticed by the next rescan.
-        Volatile.Write(ref _stamp, ContentWatcher.Stamp(_folders));
+        // Looked at before reading: a change made during the build is noticed by the next rescan.
+        // The build works from the same listing, so the pages are listed once per rebuild.
+        var look = await LookAsync(cancellationToken);
+        Volatile.Write(ref _lastLook, look);
         try
         {
             var definitions = await FeedDefinitionReader.ReadFolderAsync(feedsOptions.Path, cancellationToken);
@@ -113,7 +134,9 @@ public sealed class PublicationRebuilder(
                 Fail(started, definitions.Problems);
                 return;
             }
-            var snapshot = await builder.BuildAsync(source, cancellationToken);
+            var snapshot = look.Pages is { } pagesListed
+                ? await builder.BuildAsync(source, pagesListed, cancellationToken)
+                : await builder.BuildAsync(source, cancellationToken);
             var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
             var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
             var previous = live.Swap(new ServingState(publication, [], live.Current)).Publication;
@@ -162,4 +185,16 @@ public sealed class PublicationRebuilder(
     /// <summary>The address a feed is subscribed at (its first page): what a WebSub hub knows as the topic.</summary>
     private static bool IsFeedFirstPage(string address) =>
         address.StartsWith(FeedAddresses.Root, StringComparison.Ordinal) && !address.Contains("/page/", StringComparison.Ordinal);
+
+    /// <summary>What the folders held at one moment, as far as a build is concerned.</summary>
+    private sealed record Look(IReadOnlyList<ListedPage>? Pages, string FeedsStamp)
+    {
+        /// <summary>The same pages with the same lengths and write times, and the same feed definitions.</summary>
+        public bool Same(Look other) =>
+            FeedsStamp == other.FeedsStamp
+            && (Pages is null || other.Pages is null
+                ? Pages is null && other.Pages is null
+                : Pages.Count == other.Pages.Count
+                  && Pages.Zip(other.Pages).All(pair => pair.First.Name == pair.Second.Name && pair.First.Stamp.Matches(pair.Second.Stamp)));
+    }
 }
