@@ -6,14 +6,13 @@ namespace CxFeed.Core.Publishing;
 /// Remembers the files of the last publication so that a rebuild renders and compresses only what
 /// changed. A planned file whose key is the one it had is the previous <see cref="PublishedFile"/>
 /// itself, not rendered at all; a file rendered again to the same bytes, type and date is the
-/// previous one too, with its gzip and brotli forms and tags. Rendering and compression are nearly
-/// all of a rebuild's time, and one edited post changes a few files out of thousands. One cache
+/// previous one too, with its gzip and brotli forms and tags. Rendering and compression are most of
+/// a first build's time, and one edited post changes a few files out of thousands. One cache
 /// serves one renderer's settings (the keys do not hold them); publishes are serialised.
 /// </summary>
 public sealed class PublishedFileCache
 {
     private Dictionary<string, (string Key, PublishedFile File)> _previous = new(StringComparer.Ordinal);
-    private int _rendered;
 
     /// <summary>How many files the last publish rendered (the others kept their key).</summary>
     public int LastRendered { get; private set; }
@@ -27,9 +26,16 @@ public sealed class PublishedFileCache
     {
         var previous = _previous;
         var files = new PublishedFile[planned.Count];
-        _rendered = 0;
-        Parallel.For(0, planned.Count, i => files[i] = Publish(planned[i], previous));
-        LastRendered = _rendered;
+        var changed = new List<int>();
+        for (var i = 0; i < planned.Count; i++)
+        {
+            if (previous.TryGetValue(planned[i].Address, out var before) && before.Key == planned[i].Key)
+                files[i] = before.File;
+            else
+                changed.Add(i);
+        }
+        Parallel.ForEach(changed, i => files[i] = Render(planned[i], previous));
+        LastRendered = changed.Count;
         var kept = new Dictionary<string, (string Key, PublishedFile File)>(planned.Count, StringComparer.Ordinal);
         for (var i = 0; i < planned.Count; i++)
             kept[planned[i].Address] = (planned[i].Key, files[i]);
@@ -37,16 +43,14 @@ public sealed class PublishedFileCache
         return [.. files];
     }
 
-    private PublishedFile Publish(PlannedFile file, Dictionary<string, (string Key, PublishedFile File)> previous)
+    private static PublishedFile Render(PlannedFile file, Dictionary<string, (string Key, PublishedFile File)> previous)
     {
-        var known = previous.TryGetValue(file.Address, out var before);
-        if (known && before.Key == file.Key)
-            return before.File;
-        Interlocked.Increment(ref _rendered);
         var page = file.Render();
         if (page.Address != file.Address)
             throw new InvalidOperationException($"a file planned at {file.Address} rendered at {page.Address}");
-        return known ? Create(before.File, page) : PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified);
+        return previous.TryGetValue(file.Address, out var before)
+            ? Create(before.File, page)
+            : PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified);
     }
 
     /// <summary>The previous file when the page's bytes, type and date (to the second) are its, else a new file (compressed now).</summary>

@@ -139,11 +139,12 @@ public sealed class PublicationRebuilder(
                 : await builder.BuildAsync(source, cancellationToken);
             var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
             var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
-            var previous = live.Swap(new ServingState(publication, [], live.Current)).Publication;
+            var before = live.Swap(new ServingState(publication, [], live.Current));
+            var previous = before.Publication;
 
             var elapsed = time.GetElapsedTime(started);
             var (changed, removed) = Compare(_snapshot, snapshot);
-            var changedFiles = ChangedFiles(previous, publication);
+            var changedFiles = ChangedFiles(before, publication);
             _snapshot = snapshot;
             metrics.Rebuilt(true, elapsed);
             var (listed, read, cleaned) = builder.LastBuild;
@@ -179,8 +180,10 @@ public sealed class PublicationRebuilder(
     }
 
     /// <summary>Addresses whose bytes differ from the previous publication's, or are new.</summary>
-    private static List<string> ChangedFiles(Publication? before, Publication after) =>
-        [.. after.Files.Where(file => before?.Find(file.Address)?.ETag != file.ETag).Select(file => file.Address)];
+    private static List<string> ChangedFiles(ServingState before, Publication after) =>
+        [.. after.Files
+            .Where(file => !before.Files.TryGetValue(file.Address, out var served) || served.File.ETag != file.ETag)
+            .Select(file => file.Address)];
 
     /// <summary>The address a feed is subscribed at (its first page): what a WebSub hub knows as the topic.</summary>
     private static bool IsFeedFirstPage(string address) =>
