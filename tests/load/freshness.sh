@@ -3,6 +3,7 @@
 # starts CxFeed on them, and measures the first build's time, the server's memory (VmRSS) and, for
 # EDITS (5) edits of the newest post, the time from the file write to a new ETag of
 # /feeds/posts.rss (polled every 10 ms); prints the median. Bounded in time.
+# PAGES=DIR copies pages generated before (`-- pages DIR COUNT`, deterministic) instead of generating them.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-10000}
@@ -15,8 +16,13 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 etag() { curl -s -D - -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss" | tr -d '\r' | awk 'tolower($1)=="etag:" {print $2}'; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status"; }
 
-echo "== generating $count pages"
-timeout 600 dotnet run -c Release --project tests/CxFeed.Benchmarks -- pages "$work/posts" "$count" >/dev/null || exit 1
+if [ -n "${PAGES:-}" ]; then
+  echo "== copying the pages of $PAGES"
+  cp -r "$PAGES" "$work/posts" || exit 1
+else
+  echo "== generating $count pages"
+  timeout 600 dotnet run -c Release --project tests/CxFeed.Benchmarks -- pages "$work/posts" "$count" >/dev/null || exit 1
+fi
 echo "   $(du -sm "$work/posts" | cut -f1) MiB of pages"
 timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >/dev/null || exit 1
 
@@ -29,7 +35,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss"; do
   [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null || { tail -20 "$work/cxfeed.log"; exit 1; }
   sleep 0.5
 done
-echo "first build and start: $(( $(now_ms) - start )) ms; $(grep -o '[0-9]* files,' "$work/cxfeed.log" | head -1) files"
+echo "first build and start: $(( $(now_ms) - start )) ms; $(grep -o '[0-9]* files,' "$work/cxfeed.log" | head -1 | tr -d ,)"
 echo "memory after the first build: $(rss_mib) MiB RSS"
 
 newest=$(grep -l '2024-06-01T09:00:00-05:00' "$work/posts"/*.html | head -1)

@@ -8,10 +8,10 @@ namespace CxFeed.Core.Pages;
 /// Renders the pages published beside the feeds, from the same snapshot and feed plan: the Posts
 /// page (<c>/</c>, <c>/page/{n}/</c>), a page per category feed (<c>/category/{slug}/</c>…), and
 /// <c>/feeds.opml</c>, every feed for readers that import subscriptions. Pure and deterministic,
-/// as the feeds are. With a <see cref="PublishedFileCache"/>, a page rendered to the bytes it had is
-/// not compressed again.
+/// as the feeds are. Planned with keys as the feeds are (<see cref="PlanFiles"/>), so that a
+/// <see cref="PublishedFileCache"/> renders again only the pages whose posts changed.
 /// </summary>
-public sealed class PageRenderer(SiteOptions site, PublishOptions publish, PagesOptions pages, PublishedFileCache? files = null)
+public sealed class PageRenderer(SiteOptions site, PublishOptions publish, PagesOptions pages)
 {
     /// <summary>The feed the Posts page announces: the definition <c>feeds/posts.json</c>.</summary>
     public const string MainFeed = "posts";
@@ -30,12 +30,22 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
     public Publication AddTo(Publication feeds, Snapshot snapshot, IEnumerable<PlannedFeed> plan) =>
         feeds.With(Render(snapshot, [.. plan]));
 
-    public IEnumerable<PublishedFile> Render(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
+    public IEnumerable<PublishedFile> Render(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan) =>
+        PlanFiles(snapshot, plan)
+            .Select(file => file.Render())
+            .Select(page => PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified));
+
+    /// <summary>
+    /// Every page and the OPML list, not yet rendered, each with a key made of what its bytes
+    /// depend on: for a listing page its title, links, page, page count, newest change and the
+    /// digests of the entries it shows; for the list of feeds, the feeds and the newest change.
+    /// </summary>
+    public ImmutableArray<PlannedFile> PlanFiles(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
     {
         var main = plan.FirstOrDefault(feed => feed.Definition.Name == MainFeed)?.Definition;
         var mainLinks = main is null ? [] : Links(main);
         var all = Enumerable.Range(0, snapshot.Entries.Length).ToImmutableArray();
-        var files = new List<PublishedFile>();
+        var files = ImmutableArray.CreateBuilder<PlannedFile>();
         files.AddRange(Listing(snapshot, all, "Posts", $"Posts – {site.Title}", PageAddresses.OfPosts, mainLinks));
         foreach (var (definition, selected) in plan)
         {
@@ -46,34 +56,46 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
             files.AddRange(Listing(snapshot, selected, name, $"{name} – {site.Title}", page => PageAddresses.OfCategory(slug, page), [.. mainLinks, .. Links(definition)]));
         }
         files.Add(Opml(snapshot, plan));
-        return files;
+        return files.ToImmutable();
     }
 
-    private IEnumerable<PublishedFile> Listing(
+    private IEnumerable<PlannedFile> Listing(
         Snapshot snapshot, ImmutableArray<int> selected, string heading, string title, Func<int, string> address, ImmutableArray<FeedLink> feeds)
     {
         var perPage = pages.PostsPerPage;
         var pageCount = Math.Max(1, (selected.Length + perPage - 1) / perPage);
         var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
+        using var key = new FieldHash();
         for (var page = 1; page <= pageCount; page++)
         {
-            var entries = selected.Skip((page - 1) * perPage).Take(perPage).Select(index => snapshot.Entries[index]).ToImmutableArray();
+            var start = (page - 1) * perPage;
+            var entries = selected.Slice(start, Math.Min(perPage, selected.Length - start)).Select(index => snapshot.Entries[index]).ToImmutableArray();
             var list = new PostList(title, heading, entries, page, pageCount, address, feeds);
-            yield return Create(address(page), HtmlType, _writer.Write(list), updated);
+            var pageAddress = address(page);
+            key.Add(HtmlType).Add(pageAddress).Add(title).Add(heading).Add(page).Add(pageCount).Add(updated).Add(feeds.Length);
+            foreach (var feed in feeds)
+                key.Add(feed.Title).Add(feed.Format.Name()).Add(feed.Url.AbsoluteUri);
+            key.Add(entries.Length);
+            foreach (var entry in entries)
+                key.Add(entry.Digest);
+            yield return new PlannedFile(pageAddress, key.Finish(), () => new RenderedPage(pageAddress, HtmlType, _writer.Write(list), updated));
         }
     }
 
     /// <summary>The definitions first, as in <c>feeds/</c>, then a folder of category feeds and one of tag feeds.</summary>
-    private PublishedFile Opml(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
+    private PlannedFile Opml(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
     {
         var defined = ImmutableArray.CreateBuilder<OpmlFeed>();
         var categories = ImmutableArray.CreateBuilder<OpmlFeed>();
         var tags = ImmutableArray.CreateBuilder<OpmlFeed>();
+        using var key = new FieldHash();
+        key.Add(OpmlType).Add(snapshot.LastChanged).Add(plan.Count);
         foreach (var (definition, _) in plan)
         {
             var format = FeedFormats.All.First(definition.Formats.Contains);
             var xmlUrl = FeedAddresses.Absolute(_publicBase, FeedAddresses.Of(definition.Name, format));
             var title = definition.Title ?? site.Title;
+            key.Add(definition.Name).Add(title).Add(definition.Description).Add(format.Name());
             if (definition.Name.StartsWith(CategoryPrefix, StringComparison.Ordinal))
             {
                 var page = FeedAddresses.Absolute(_publicBase, PageAddresses.OfCategory(definition.Name[CategoryPrefix.Length..]));
@@ -89,12 +111,11 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
             groups.Add(new OpmlGroup("Categories", categories.ToImmutable()));
         if (tags.Count > 0)
             groups.Add(new OpmlGroup("Tags", tags.ToImmutable()));
-        var bytes = OpmlWriter.Write($"{site.Title} – feeds", _dates.Rfc822(snapshot.LastChanged), defined.ToImmutable(), groups.ToImmutable());
-        return Create(PageAddresses.Opml, OpmlType, bytes, snapshot.LastChanged);
+        var lastChanged = snapshot.LastChanged;
+        var (feeds, folders) = (defined.ToImmutable(), groups.ToImmutable());
+        return new PlannedFile(PageAddresses.Opml, key.Finish(), () => new RenderedPage(
+            PageAddresses.Opml, OpmlType, OpmlWriter.Write($"{site.Title} – feeds", _dates.Rfc822(lastChanged), feeds, folders), lastChanged));
     }
-
-    private PublishedFile Create(string address, string contentType, byte[] content, DateTimeOffset lastModified) =>
-        files is null ? PublishedFile.Create(address, contentType, content, lastModified) : files.Create(address, contentType, content, lastModified);
 
     /// <summary>Autodiscovery links to the first page of a feed in each of its formats.</summary>
     private ImmutableArray<FeedLink> Links(FeedDefinition definition)

@@ -25,33 +25,64 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
 
     /// <summary>Every page of every feed in every format it is defined in, compressed, with the snapshot's version and problems.</summary>
     public Publication Render(Snapshot snapshot, IEnumerable<FeedDefinition> definitions) =>
-        new(snapshot.Version, snapshot.Problems, RenderPages(snapshot, definitions)
+        new(snapshot.Version, snapshot.Problems, PlanFiles(snapshot, [.. Plan(snapshot, definitions)])
             .AsParallel()
+            .Select(file => file.Render())
             .Select(page => PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified)));
 
     /// <summary>The bytes of every page of every feed in every format, in plan order: what <see cref="Render"/> compresses.</summary>
-    public ImmutableArray<RenderedPage> RenderPages(Snapshot snapshot, IEnumerable<FeedDefinition> definitions)
+    public ImmutableArray<RenderedPage> RenderPages(Snapshot snapshot, IEnumerable<FeedDefinition> definitions) =>
+        // Pages are independent: write them on every core, in a stable order.
+        [.. PlanFiles(snapshot, [.. Plan(snapshot, definitions)]).AsParallel().AsOrdered().Select(file => file.Render())];
+
+    /// <summary>
+    /// Every page of every planned feed in every format, not yet rendered: each with a key made of
+    /// what its bytes depend on (the definition, format, page, page count, newest change and the
+    /// digests of the entries it shows), so that a rebuild renders only pages whose key changed.
+    /// Items are made when a page is rendered, once per entry and item style, safely from several
+    /// threads at once.
+    /// </summary>
+    public ImmutableArray<PlannedFile> PlanFiles(Snapshot snapshot, IReadOnlyList<PlannedFeed> feeds)
     {
-        var items = new ItemCache(this, snapshot.Entries);
-        var pages = new List<PageJob>();
-        foreach (var (definition, selected) in Plan(snapshot, definitions))
+        var entries = snapshot.Entries;
+        var items = new ItemCache(entries);
+        var files = ImmutableArray.CreateBuilder<PlannedFile>();
+        using var key = new FieldHash();
+        foreach (var (definition, selected) in feeds)
         {
-            var feedItems = items.For(definition, selected);
-            var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => snapshot.Entries[index].Post.LastChanged);
-            var pageCount = Math.Max(1, (feedItems.Length + definition.ItemsPerPage - 1) / definition.ItemsPerPage);
-            foreach (var format in definition.Formats)
+            var styleItems = items.For(definition);
+            var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => entries[index].Post.LastChanged);
+            var pageCount = Math.Max(1, (selected.Length + definition.ItemsPerPage - 1) / definition.ItemsPerPage);
+            var definitionKey = Key(definition);
+            for (var page = 1; page <= pageCount; page++)
             {
-                for (var page = 1; page <= pageCount; page++)
+                var start = (page - 1) * definition.ItemsPerPage;
+                var slice = selected.Slice(start, Math.Min(definition.ItemsPerPage, selected.Length - start));
+                key.Add(definitionKey).Add(page).Add(pageCount).Add(updated).Add(slice.Length);
+                foreach (var index in slice)
+                    key.Add(entries[index].Digest);
+                var pageKey = key.Finish();
+                foreach (var format in definition.Formats)
                 {
-                    var slice = feedItems.AsSpan().Slice(
-                        (page - 1) * definition.ItemsPerPage,
-                        Math.Min(definition.ItemsPerPage, feedItems.Length - (page - 1) * definition.ItemsPerPage));
-                    pages.Add(new PageJob(definition, format, page, pageCount, [.. slice], updated));
+                    var job = new PageJob(definition, format, page, pageCount, slice, styleItems, updated);
+                    files.Add(new PlannedFile(FeedAddresses.Of(definition.Name, format, page), $"{pageKey} {format.Name()}", () => Render(job, entries)));
                 }
             }
         }
-        // Pages are independent: write them on every core, in a stable order.
-        return [.. pages.AsParallel().AsOrdered().Select(Render)];
+        return files.ToImmutable();
+    }
+
+    /// <summary>Every field of a definition, each on its own: what a page's bytes depend on besides its entries.</summary>
+    internal static string Key(FeedDefinition definition)
+    {
+        using var key = new FieldHash();
+        key.Add(definition.Name).Add(definition.Title).Add(definition.Description)
+            .AddAll(definition.Posts.Categories).AddAll(definition.Posts.Tags).AddAll(definition.Posts.Authors)
+            .Add(definition.Content.ToString()).Add(definition.ExcerptBudget.ToString()).Add(definition.ItemsPerPage)
+            .AddAll([.. definition.Formats.Select(format => format.Name())])
+            .Add(definition.Attribution)
+            .AddAll([.. definition.LinkParameters.SelectMany(parameter => new[] { parameter.Key, parameter.Value })]);
+        return key.Finish();
     }
 
     /// <summary>
@@ -88,13 +119,15 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     private IEnumerable<PlannedFeed> Automatic(
         ImmutableArray<Entry> entries, string kind, Func<Post, ImmutableArray<string>> names, Func<string, string> describe)
     {
-        // One feed per slug; it is named as the newest post spells it.
+        // One feed per slug; it is named as the newest post spells it. A blog has few names, used by many posts: each is slugged once.
         var bySlug = new SortedDictionary<string, (string Name, ImmutableArray<int>.Builder Entries)>(StringComparer.Ordinal);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
             foreach (var name in names(entries[i].Post))
             {
-                var slug = Slug.Of(name);
+                if (!slugs.TryGetValue(name, out var slug))
+                    slugs[name] = slug = Slug.Of(name);
                 if (!bySlug.TryGetValue(slug, out var feed))
                     bySlug[slug] = feed = (name, ImmutableArray.CreateBuilder<int>());
                 if (feed.Entries.Count == 0 || feed.Entries[^1] != i)
@@ -113,9 +146,12 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         }
     }
 
-    private RenderedPage Render(PageJob job)
+    private RenderedPage Render(PageJob job, ImmutableArray<Entry> entries)
     {
         var definition = job.Definition;
+        var items = ImmutableArray.CreateBuilder<FeedItem>(job.Entries.Length);
+        foreach (var index in job.Entries)
+            items.Add(job.Items[index] ??= Item(entries[index], definition));
         var format = job.Format;
         Uri Page(int page) => FeedAddresses.Absolute(_publicBase, FeedAddresses.Of(definition.Name, format, page));
         var document = new FeedDocument(
@@ -134,8 +170,8 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
                 job.Page > 1 ? Page(job.Page - 1) : null,
                 job.Page < job.PageCount ? Page(job.Page + 1) : null),
             _hubs,
-            job.Items);
-        using var bytes = new PageBuffer(ExpectedLength(job.Items, format));
+            items.MoveToImmutable());
+        using var bytes = new PageBuffer(ExpectedLength(document.Items, format));
         switch (format)
         {
             case FeedFormat.Rss:
@@ -241,26 +277,28 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         return html.Append("</p>").ToString();
     }
 
-    private sealed record PageJob(FeedDefinition Definition, FeedFormat Format, int Page, int PageCount, ImmutableArray<FeedItem> Items, DateTimeOffset Updated);
+    /// <param name="Entries">The indexes in the snapshot of the entries the page shows.</param>
+    /// <param name="Items">The items of the feed's style, by index in the snapshot, made when first needed.</param>
+    private sealed record PageJob(
+        FeedDefinition Definition, FeedFormat Format, int Page, int PageCount, ImmutableArray<int> Entries, FeedItem?[] Items, DateTimeOffset Updated);
 
     /// <summary>
-    /// Items built once per entry and item style (content, excerpt budget, attribution, link
-    /// parameters): the posts feed and every automatic feed share theirs.
+    /// Items made once per entry and item style (content, excerpt budget, attribution, link
+    /// parameters): the posts feed and every automatic feed share theirs. The slots fill when pages
+    /// render, on several threads: two threads may make the same item, alike, and either is kept.
     /// </summary>
-    private sealed class ItemCache(FeedRenderer renderer, ImmutableArray<Entry> entries)
+    private sealed class ItemCache(ImmutableArray<Entry> entries)
     {
         private readonly Dictionary<string, FeedItem?[]> _byStyle = new(StringComparer.Ordinal);
 
-        public ImmutableArray<FeedItem> For(FeedDefinition definition, ImmutableArray<int> selected)
+        /// <summary>The slots of the definition's style (called while planning, on one thread).</summary>
+        public FeedItem?[] For(FeedDefinition definition)
         {
             var style = string.Join("\u0000",
                 [definition.Content.ToString(), definition.ExcerptBudget.ToString(), definition.Attribution ?? "", .. definition.LinkParameters.Select(parameter => $"{parameter.Key}={parameter.Value}")]);
             if (!_byStyle.TryGetValue(style, out var items))
                 _byStyle[style] = items = new FeedItem?[entries.Length];
-            var result = ImmutableArray.CreateBuilder<FeedItem>(selected.Length);
-            foreach (var index in selected)
-                result.Add(items[index] ??= renderer.Item(entries[index], definition));
-            return result.MoveToImmutable();
+            return items;
         }
     }
 }

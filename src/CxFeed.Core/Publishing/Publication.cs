@@ -11,18 +11,18 @@ namespace CxFeed.Core.Publishing;
 /// </summary>
 public sealed class Publication
 {
-    private readonly FrozenDictionary<string, PublishedFile> _byAddress;
+    private FrozenDictionary<string, PublishedFile>? _byAddress;
 
     public Publication(string version, ImmutableArray<Problem> problems, IEnumerable<PublishedFile> files)
     {
         Version = version;
         Problems = problems;
         Files = [.. files.OrderBy(file => file.Address, StringComparer.Ordinal)];
-        _byAddress = Files.ToFrozenDictionary(file => file.Address, StringComparer.Ordinal);
-        if (_byAddress.Count != Files.Length)
+        // Ordered, an address taken twice is two neighbours.
+        for (var i = 1; i < Files.Length; i++)
         {
-            var twice = Files.GroupBy(file => file.Address).First(group => group.Count() > 1).Key;
-            throw new ArgumentException($"two files at {twice}", nameof(files));
+            if (Files[i].Address == Files[i - 1].Address)
+                throw new ArgumentException($"two files at {Files[i].Address}", nameof(files));
         }
     }
 
@@ -35,7 +35,10 @@ public sealed class Publication
     public ImmutableArray<PublishedFile> Files { get; }
 
     /// <summary>The file at an unescaped address such as <c>/feeds/posts.rss</c> (case-sensitive), or null.</summary>
-    public PublishedFile? Find(string address) => _byAddress.GetValueOrDefault(address);
+    public PublishedFile? Find(string address) =>
+        // Made when first needed: the server answers from its own dictionary, and a rebuild should not pay for this one.
+        LazyInitializer.EnsureInitialized(ref _byAddress, () => Files.ToFrozenDictionary(file => file.Address, StringComparer.Ordinal))
+            .GetValueOrDefault(address);
 
     /// <summary>This publication with more files; an address already taken is an error.</summary>
     public Publication With(IEnumerable<PublishedFile> files) => new(Version, Problems, Files.Concat(files));

@@ -1,34 +1,66 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 
 namespace CxFeed.Core.Publishing;
 
 /// <summary>
-/// Remembers the files of the last publication so that a rebuild compresses only what changed: a
-/// file rendered to the same bytes, type and date at the same address is the previous
-/// <see cref="PublishedFile"/> itself, with its gzip and brotli forms and tags. Compression is
-/// most of a rebuild's time, and one edited post changes a few files out of thousands. Reads are
-/// safe from many threads while a publication renders; <see cref="Keep"/> runs between renders.
+/// Remembers the files of the last publication so that a rebuild renders and compresses only what
+/// changed. A planned file whose key is the one it had is the previous <see cref="PublishedFile"/>
+/// itself, not rendered at all; a file rendered again to the same bytes, type and date is the
+/// previous one too, with its gzip and brotli forms and tags. Rendering and compression are most of
+/// a first build's time, and one edited post changes a few files out of thousands. One cache
+/// serves one renderer's settings (the keys do not hold them); publishes are serialised.
 /// </summary>
 public sealed class PublishedFileCache
 {
-    private FrozenDictionary<string, PublishedFile> _previous = FrozenDictionary<string, PublishedFile>.Empty;
+    private Dictionary<string, (string Key, PublishedFile File)> _previous = new(StringComparer.Ordinal);
 
-    /// <summary>The previous file when its bytes, type and date are these, else a new file (compressed now).</summary>
-    public PublishedFile Create(string address, string contentType, ReadOnlyMemory<byte> content, DateTimeOffset lastModified)
+    /// <summary>How many files the last publish rendered (the others kept their key).</summary>
+    public int LastRendered { get; private set; }
+
+    /// <summary>
+    /// The published file of every planned one, in plan order, rendering on every core only those
+    /// whose key changed; then these files are the ones the next publish compares with. Keys are
+    /// derived from the content, so what is remembered is right even if this publication is never served.
+    /// </summary>
+    public ImmutableArray<PublishedFile> Publish(IReadOnlyList<PlannedFile> planned)
     {
-        if (_previous.TryGetValue(address, out var previous)
-            && previous.ContentType == contentType
-            && previous.LastModified.UtcTicks == lastModified.UtcTicks - lastModified.UtcTicks % TimeSpan.TicksPerSecond
-            && previous.Identity.Bytes.Span.SequenceEqual(content.Span))
-            return previous;
-        return PublishedFile.Create(address, contentType, content, lastModified);
+        var previous = _previous;
+        var files = new PublishedFile[planned.Count];
+        var changed = new List<int>();
+        for (var i = 0; i < planned.Count; i++)
+        {
+            if (previous.TryGetValue(planned[i].Address, out var before) && before.Key == planned[i].Key)
+                files[i] = before.File;
+            else
+                changed.Add(i);
+        }
+        Parallel.ForEach(changed, i => files[i] = Render(planned[i], previous));
+        LastRendered = changed.Count;
+        var kept = new Dictionary<string, (string Key, PublishedFile File)>(planned.Count, StringComparer.Ordinal);
+        for (var i = 0; i < planned.Count; i++)
+            kept[planned[i].Address] = (planned[i].Key, files[i]);
+        _previous = kept;
+        return [.. files];
     }
 
-    /// <summary>Every rendered feed page as a published file: the previous ones where the bytes did not change.</summary>
-    public IEnumerable<PublishedFile> Publish(IEnumerable<RenderedPage> pages) =>
-        pages.AsParallel().Select(page => Create(page.Address, page.ContentType, page.Bytes, page.LastModified));
+    private static PublishedFile Render(PlannedFile file, Dictionary<string, (string Key, PublishedFile File)> previous)
+    {
+        var page = file.Render();
+        if (page.Address != file.Address)
+            throw new InvalidOperationException($"a file planned at {file.Address} rendered at {page.Address}");
+        return previous.TryGetValue(file.Address, out var before)
+            ? Create(before.File, page)
+            : PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified);
+    }
 
-    /// <summary>Makes <paramref name="publication"/>'s files the ones the next render compares with (and forgets older ones).</summary>
-    public void Keep(Publication publication) =>
-        Volatile.Write(ref _previous, publication.Files.ToFrozenDictionary(file => file.Address, StringComparer.Ordinal));
+    /// <summary>The previous file when the page's bytes, type and date (to the second) are its, else a new file (compressed now).</summary>
+    internal static PublishedFile Create(PublishedFile previous, RenderedPage page)
+    {
+        var lastModified = page.LastModified.UtcTicks;
+        if (previous.ContentType == page.ContentType
+            && previous.LastModified.UtcTicks == lastModified - lastModified % TimeSpan.TicksPerSecond
+            && previous.Identity.Bytes.Span.SequenceEqual(page.Bytes.Span))
+            return previous;
+        return PublishedFile.Create(page.Address, page.ContentType, page.Bytes, page.LastModified);
+    }
 }

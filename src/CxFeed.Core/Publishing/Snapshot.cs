@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace CxFeed.Core.Publishing;
 
@@ -18,6 +15,7 @@ public sealed class Snapshot
         Entries = entries;
         Problems = problems;
         Version = version;
+        LastChanged = entries.IsEmpty ? DateTimeOffset.UnixEpoch : entries.Max(entry => entry.Post.LastChanged);
     }
 
     public static Snapshot Empty { get; } = Create([], []);
@@ -27,12 +25,11 @@ public sealed class Snapshot
 
     public ImmutableArray<Problem> Problems { get; }
 
-    /// <summary>Lower-case hex SHA-256 of a canonical serialisation of the entries and problems.</summary>
+    /// <summary>Lower-case hex SHA-256 of the entries' <see cref="Entry.Digest"/>s, in order, and the problems.</summary>
     public string Version { get; }
 
     /// <summary>The newest change of any entry; the Unix epoch when there is none (never the clock).</summary>
-    public DateTimeOffset LastChanged =>
-        Entries.IsEmpty ? DateTimeOffset.UnixEpoch : Entries.Max(entry => entry.Post.LastChanged);
+    public DateTimeOffset LastChanged { get; }
 
     public static Snapshot Create(IEnumerable<Entry> entries, IEnumerable<Problem> problems)
     {
@@ -41,61 +38,17 @@ public sealed class Snapshot
         return new Snapshot(ordered, problemList, Hash(ordered, problemList));
     }
 
-    /// <summary>Every field that can reach a feed, each length-prefixed so that no two contents serialise alike.</summary>
+    /// <summary>The entries' digests in order, then the problems: each entry's content is hashed once, when it is made.</summary>
     private static string Hash(ImmutableArray<Entry> entries, ImmutableArray<Problem> problems)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string? value)
-        {
-            if (value is null)
-            {
-                hash.AppendData([0xFF]);
-                return;
-            }
-            var bytes = Encoding.UTF8.GetBytes(value);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
-        }
-        void AddAll(ImmutableArray<string> values)
-        {
-            Add(values.Length.ToString(CultureInfo.InvariantCulture));
-            foreach (var value in values)
-                Add(value);
-        }
-        static string Date(DateTimeOffset? date) => date?.ToString("O", CultureInfo.InvariantCulture) ?? "";
-
-        Add(entries.Length.ToString(CultureInfo.InvariantCulture));
+        using var hash = new FieldHash();
+        hash.Add(entries.Length);
         foreach (var entry in entries)
-        {
-            var post = entry.Post;
-            Add(post.Id);
-            Add(post.Source);
-            Add(post.CanonicalUrl.AbsoluteUri);
-            Add(post.Title);
-            Add(Date(post.Published));
-            Add(Date(post.Updated));
-            AddAll(post.Authors);
-            AddAll(post.Categories);
-            AddAll(post.Tags);
-            Add(post.FeaturedImage?.Url.AbsoluteUri);
-            Add(post.FeaturedImage?.MediaType);
-            Add(post.FeaturedImage?.Width?.ToString(CultureInfo.InvariantCulture));
-            Add(post.FeaturedImage?.Height?.ToString(CultureInfo.InvariantCulture));
-            Add(post.FeaturedImage?.Alt);
-            Add(entry.ContentHtml);
-            Add(entry.ExcerptSource.Teaser);
-            Add(entry.ExcerptSource.ManualExcerpt);
-            Add(entry.ExcerptBudget.ToString());
-            Add(entry.Excerpt.Text);
-            Add(entry.Excerpt.Html);
-        }
-        Add(problems.Length.ToString(CultureInfo.InvariantCulture));
+            hash.Add(entry.Digest);
+        hash.Add(problems.Length);
         foreach (var problem in problems)
-        {
-            Add(problem.Subject);
-            Add(problem.Reason);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+            hash.Add(problem.Subject).Add(problem.Reason);
+        return hash.Finish();
     }
 
     private sealed class NewestFirst : IComparer<Entry>

@@ -7,8 +7,9 @@ namespace CxFeed.Serving;
 /// <summary>
 /// Notices that the content or the feed definitions may have changed: file system events from a
 /// <see cref="FileSystemWatcher"/> per folder, and, for file systems that send none (network
-/// mounts, some containers) or when the watch cannot be set up, a comparison of the folders'
-/// <see cref="Stamp"/> with the last build's. Changes coalesce into one pending signal.
+/// mounts, some containers) or when the watch cannot be set up, a comparison of what the folders
+/// hold with what the last build started from (the rebuilder's rescan, with <see cref="Stamp"/>
+/// for the feed definitions). Changes coalesce into one pending signal.
 /// </summary>
 public sealed class ContentWatcher : IDisposable
 {
@@ -55,8 +56,9 @@ public sealed class ContentWatcher : IDisposable
     public bool TryTake() => _pending.Reader.TryRead(out _);
 
     /// <summary>
-    /// What the periodic rescan compares: a hash of every file's relative path, length and last
-    /// write time below the folders (a missing folder stamps as missing). Reads no file's content.
+    /// What the periodic rescan compares for the feed definitions: a hash of every file's relative
+    /// path, length and last write time below the folders (a missing folder stamps as missing).
+    /// Reads no file's content.
     /// </summary>
     public static string Stamp(IEnumerable<string> folders)
     {

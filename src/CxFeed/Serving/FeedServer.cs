@@ -94,8 +94,7 @@ public sealed class FeedServer
         services.AddSingleton(provider => new PageRenderer(
             provider.GetRequiredService<SiteOptions>(),
             provider.GetRequiredService<PublishOptions>(),
-            provider.GetRequiredService<PagesOptions>(),
-            provider.GetRequiredService<PublishedFileCache>()));
+            provider.GetRequiredService<PagesOptions>()));
 
         services.AddSingleton<LivePublication>();
         services.AddSingleton<ServingMetrics>();

@@ -25,13 +25,18 @@ public sealed class ServingState
 {
     public static ServingState NotBuilt { get; } = new(null, []);
 
-    public ServingState(Publication? publication, ImmutableArray<Problem> rebuildProblems)
+    /// <param name="previous">The state it replaces: a file published again as it was keeps its header values.</param>
+    public ServingState(Publication? publication, ImmutableArray<Problem> rebuildProblems, ServingState? previous = null)
     {
         Publication = publication;
         RebuildProblems = rebuildProblems;
+        var before = previous?.Files ?? FrozenDictionary<string, ServedFile>.Empty;
         Files = publication is null
             ? FrozenDictionary<string, ServedFile>.Empty
-            : publication.Files.ToFrozenDictionary(file => file.Address, file => new ServedFile(file), StringComparer.Ordinal);
+            : publication.Files.ToFrozenDictionary(
+                file => file.Address,
+                file => before.TryGetValue(file.Address, out var served) && ReferenceEquals(served.File, file) ? served : new ServedFile(file),
+                StringComparer.Ordinal);
     }
 
     public Publication? Publication { get; }

@@ -12,9 +12,10 @@ namespace CxFeed.Serving;
 /// Keeps the publication fresh. The first build happens before the server listens (a hosted
 /// service's start); then every change the <see cref="ContentWatcher"/> notices, once the folders
 /// have been quiet for the debounce time, gives a rebuild: the feed definitions read again, the
-/// pages read through the post source, the snapshot built incrementally (only pages whose bytes
-/// changed are read and cleaned again), everything rendered (only files whose bytes changed are
-/// compressed again: <see cref="PublishedFileCache"/>), and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
+/// pages listed through the post source, the snapshot built incrementally (only pages whose stamp
+/// changed are read, only those whose bytes changed are cleaned again), every file planned with a
+/// key and only those whose key changed rendered and compressed (<see cref="PublishedFileCache"/>),
+/// and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
 /// When a feed's first page changes, its hubs hear of it.
 /// </summary>
 public sealed class PublicationRebuilder(
@@ -38,7 +39,7 @@ public sealed class PublicationRebuilder(
     private readonly string[] _folders = [content.Path, feedsOptions.Path];
     private ContentWatcher? _watcher;
     private Snapshot? _snapshot;
-    private string _stamp = "";
+    private Look _lastLook = new(null, "");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -84,13 +85,16 @@ public sealed class PublicationRebuilder(
         base.Dispose();
     }
 
-    /// <summary>The fallback for file systems without events: compares the folders' stamp with the last build's.</summary>
+    /// <summary>
+    /// The fallback for file systems without events: compares what the folders hold now with what
+    /// the last rebuild started from.
+    /// </summary>
     private async Task RescanAsync(ContentWatcher watcher, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(serve.RescanInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (ContentWatcher.Stamp(_folders) != Volatile.Read(ref _stamp))
+            if (!(await LookAsync(stoppingToken)).Same(Volatile.Read(ref _lastLook)))
             {
                 logger.ChangeNoticed("rescan");
                 watcher.Signal();
@@ -98,12 +102,30 @@ public sealed class PublicationRebuilder(
         }
     }
 
+    /// <summary>The pages as the source lists them (null when it cannot) and the feeds folder's stamp; nothing is read.</summary>
+    private async Task<Look> LookAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ListedPage>? pages;
+        try
+        {
+            pages = await source.ListAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            // The rebuild says why; a folder that stays missing is not a change.
+            pages = null;
+        }
+        return new Look(pages, ContentWatcher.Stamp([feedsOptions.Path]));
+    }
+
     /// <summary>One rebuild, start to swap. Rebuilds never overlap: the start and the loop call it one after the other.</summary>
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        // Stamped before reading: a change made during the build is noticed by the next rescan.
-        Volatile.Write(ref _stamp, ContentWatcher.Stamp(_folders));
+        // Looked at before reading: a change made during the build is noticed by the next rescan.
+        // The build works from the same listing, so the pages are listed once per rebuild.
+        var look = await LookAsync(cancellationToken);
+        Volatile.Write(ref _lastLook, look);
         try
         {
             var definitions = await FeedDefinitionReader.ReadFolderAsync(feedsOptions.Path, cancellationToken);
@@ -112,22 +134,22 @@ public sealed class PublicationRebuilder(
                 Fail(started, definitions.Problems);
                 return;
             }
-            var read = new List<PostPage>();
-            await foreach (var page in source.ReadAsync(cancellationToken))
-                read.Add(page);
-            var snapshot = builder.Build(read);
-            var rendered = new Publication(snapshot.Version, snapshot.Problems, files.Publish(feeds.RenderPages(snapshot, definitions.Definitions)));
-            var publication = pages.AddTo(rendered, snapshot, feeds.Plan(snapshot, definitions.Definitions));
-            var previous = live.Swap(new ServingState(publication, [])).Publication;
-            files.Keep(publication);
+            var snapshot = look.Pages is { } pagesListed
+                ? await builder.BuildAsync(source, pagesListed, cancellationToken)
+                : await builder.BuildAsync(source, cancellationToken);
+            var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
+            var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
+            var before = live.Swap(new ServingState(publication, [], live.Current));
+            var previous = before.Publication;
 
             var elapsed = time.GetElapsedTime(started);
             var (changed, removed) = Compare(_snapshot, snapshot);
-            var changedFiles = ChangedFiles(previous, publication);
+            var changedFiles = ChangedFiles(before, publication);
             _snapshot = snapshot;
             metrics.Rebuilt(true, elapsed);
-            logger.Rebuilt(read.Count, changed, removed, publication.Problems.Length, publication.Files.Length, changedFiles.Count,
-                publication.Version[..12], (long)elapsed.TotalMilliseconds);
+            var (listed, read, cleaned) = builder.LastBuild;
+            logger.Rebuilt(listed, read, cleaned, changed, removed, publication.Problems.Length, publication.Files.Length, files.LastRendered,
+                changedFiles.Count, publication.Version[..12], (long)elapsed.TotalMilliseconds);
             var known = previous?.Problems.ToHashSet() ?? [];
             foreach (var problem in publication.Problems.Where(problem => !known.Contains(problem)))
                 logger.ContentProblem(problem);
@@ -158,10 +180,24 @@ public sealed class PublicationRebuilder(
     }
 
     /// <summary>Addresses whose bytes differ from the previous publication's, or are new.</summary>
-    private static List<string> ChangedFiles(Publication? before, Publication after) =>
-        [.. after.Files.Where(file => before?.Find(file.Address)?.ETag != file.ETag).Select(file => file.Address)];
+    private static List<string> ChangedFiles(ServingState before, Publication after) =>
+        [.. after.Files
+            .Where(file => !before.Files.TryGetValue(file.Address, out var served) || served.File.ETag != file.ETag)
+            .Select(file => file.Address)];
 
     /// <summary>The address a feed is subscribed at (its first page): what a WebSub hub knows as the topic.</summary>
     private static bool IsFeedFirstPage(string address) =>
         address.StartsWith(FeedAddresses.Root, StringComparison.Ordinal) && !address.Contains("/page/", StringComparison.Ordinal);
+
+    /// <summary>What the folders held at one moment, as far as a build is concerned.</summary>
+    private sealed record Look(IReadOnlyList<ListedPage>? Pages, string FeedsStamp)
+    {
+        /// <summary>The same pages with the same lengths and write times, and the same feed definitions.</summary>
+        public bool Same(Look other) =>
+            FeedsStamp == other.FeedsStamp
+            && (Pages is null || other.Pages is null
+                ? Pages is null && other.Pages is null
+                : Pages.Count == other.Pages.Count
+                  && Pages.Zip(other.Pages).All(pair => pair.First.Name == pair.Second.Name && pair.First.Stamp.Matches(pair.Second.Stamp)));
+    }
 }

@@ -10,8 +10,10 @@ internal static partial class ServingLog
     public static partial void Starting(this ILogger logger, string contentPath, string feedsPath, string publicBaseUrl);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
-        Message = "Rebuilt: {PostsRead} pages read, {PostsChanged} posts changed, {PostsRemoved} removed, {Problems} problems, {Files} files, {FilesChanged} changed, version {Version}, in {ElapsedMilliseconds} ms")]
-    public static partial void Rebuilt(this ILogger logger, int postsRead, int postsChanged, int postsRemoved, int problems, int files, int filesChanged, string version, long elapsedMilliseconds);
+        Message = "Rebuilt: {Pages} pages, {PagesRead} read, {PagesCleaned} cleaned, {PostsChanged} posts changed, {PostsRemoved} removed, {Problems} problems, {Files} files, {FilesRendered} rendered, {FilesChanged} changed, version {Version}, in {ElapsedMilliseconds} ms")]
+    public static partial void Rebuilt(
+        this ILogger logger, int pages, int pagesRead, int pagesCleaned, int postsChanged, int postsRemoved, int problems,
+        int files, int filesRendered, int filesChanged, string version, long elapsedMilliseconds);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error,
         Message = "Rebuild failed after {ElapsedMilliseconds} ms; the last good publication keeps serving: {Reasons}")]

@@ -18,10 +18,13 @@ public class SnapshotBuilderTests
 
     private SnapshotBuilder Builder() => new(Read, Publish);
 
-    /// <summary>A page "says" its title in its bytes; "unreadable" gives no post, "throw" and "clean-throw" throw.</summary>
+    /// <summary>A page "says" its title in its bytes; "unreadable" or a read error gives no post, "throw" and "clean-throw" throw.</summary>
     private PostReading Read(PostPage page)
     {
-        _read.Add(page.Name);
+        lock (_read)
+            _read.Add(page.Name);
+        if (page.ReadError is { } error)
+            return new PostReading(page, null, [new Problem(page.Name, $"could not be read: {error}")]);
         var text = Encoding.UTF8.GetString(page.Bytes.AsSpan());
         if (text == "throw")
             throw new InvalidOperationException("the parser fell over");
@@ -36,7 +39,8 @@ public class SnapshotBuilderTests
 
     private (Entry, ImmutableArray<Problem>) Publish(Post post)
     {
-        _cleaned.Add(post.Source);
+        lock (_cleaned)
+            _cleaned.Add(post.Source);
         if (post.Title == "clean-throw")
             throw new InvalidOperationException("the cleaner fell over");
         var source = new ExcerptSource(post.Title, post.CanonicalUrl, post.BodyHtml);
@@ -61,6 +65,7 @@ public class SnapshotBuilderTests
         Assert.Equal(["bb.html"], _read);
         Assert.Equal(["bb.html"], _cleaned);
         Assert.Equal(["Beta, revised", "Alpha"], Titles(snapshot));
+        Assert.Equal((2, 2, 1), builder.LastBuild);
     }
 
     [Fact]
@@ -144,5 +149,105 @@ public class SnapshotBuilderTests
         var snapshot = Builder().Build([Page("a.html", "Alpha"), Page("a.html", "Alpha")]);
 
         Assert.Equal(["Alpha"], Titles(snapshot));
+    }
+
+    /// <summary>A source of pages in memory, each with the stamp a test gives it; counts reads.</summary>
+    private sealed class StampedSource : IPostSource
+    {
+        public Dictionary<string, (string Text, PageStamp Stamp, string? Error)> Pages { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Reads { get; } = [];
+
+        public Task<IReadOnlyList<ListedPage>> ListAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ListedPage>>([.. Pages.OrderBy(page => page.Key, StringComparer.Ordinal)
+                .Select(page => new ListedPage(page.Key, Page(page.Key, "").Address, page.Value.Stamp))]);
+
+        public Task<PostPage?> ReadAsync(ListedPage page, CancellationToken cancellationToken = default)
+        {
+            lock (Reads)
+                Reads.Add(page.Name);
+            return Task.FromResult(Pages.TryGetValue(page.Name, out var found)
+                ? Page(page.Name, found.Text) with { ReadError = found.Error, Bytes = found.Error is null ? Page(page.Name, found.Text).Bytes : [] }
+                : null);
+        }
+    }
+
+    private static PageStamp Settled(long length, long ticks) => new(length, ticks, Settled: true);
+
+    [Fact]
+    public async Task A_listed_page_whose_settled_stamp_did_not_change_is_not_even_read()
+    {
+        var source = new StampedSource();
+        source.Pages["a.html"] = ("Alpha", Settled(5, 100), null);
+        source.Pages["bb.html"] = ("Beta", Settled(4, 100), null);
+        var builder = Builder();
+        await builder.BuildAsync(source);
+        source.Reads.Clear();
+        _cleaned.Clear();
+
+        source.Pages["bb.html"] = ("Beta, revised", Settled(13, 200), null);
+        var snapshot = await builder.BuildAsync(source);
+
+        Assert.Equal(["bb.html"], source.Reads);
+        Assert.Equal(["bb.html"], _cleaned);
+        Assert.Equal(["Beta, revised", "Alpha"], Titles(snapshot));
+        Assert.Equal((2, 1, 1), builder.LastBuild);
+    }
+
+    [Fact]
+    public async Task A_page_written_too_recently_to_trust_its_stamp_is_read_again_but_cleaned_only_if_its_bytes_changed()
+    {
+        var source = new StampedSource();
+        source.Pages["a.html"] = ("Alpha", new PageStamp(5, 100, Settled: false), null);
+        var builder = Builder();
+        await builder.BuildAsync(source);
+        _cleaned.Clear();
+
+        // Same length, same time, other bytes: a second write within the file system's timestamp granularity.
+        source.Pages["a.html"] = ("Omega", new PageStamp(5, 100, Settled: true), null);
+        var changed = await builder.BuildAsync(source);
+        var settled = await builder.BuildAsync(source);
+
+        Assert.Equal(["a.html", "a.html"], source.Reads);
+        Assert.Equal(["a.html"], _cleaned);
+        Assert.Equal(["Omega"], Titles(changed));
+        Assert.Equal((1, 0, 0), builder.LastBuild);
+        Assert.Same(changed.Entries[0], settled.Entries[0]);
+    }
+
+    [Fact]
+    public async Task A_page_that_could_not_be_read_is_read_again_at_every_build()
+    {
+        var source = new StampedSource();
+        source.Pages["a.html"] = ("", Settled(5, 100), "Permission denied");
+        var builder = Builder();
+        var denied = await builder.BuildAsync(source);
+
+        // A permission fixed changes neither length nor time.
+        source.Pages["a.html"] = ("Alpha", Settled(5, 100), null);
+        var readable = await builder.BuildAsync(source);
+
+        Assert.Equal(["a.html", "a.html"], source.Reads);
+        Assert.Empty(denied.Entries);
+        Assert.Equal(["Alpha"], Titles(readable));
+    }
+
+    [Fact]
+    public async Task A_page_listed_but_gone_before_it_is_read_is_left_out()
+    {
+        var source = new GoneSource();
+
+        var snapshot = await Builder().BuildAsync(source);
+
+        Assert.Empty(snapshot.Entries);
+        Assert.Empty(snapshot.Problems);
+    }
+
+    private sealed class GoneSource : IPostSource
+    {
+        public Task<IReadOnlyList<ListedPage>> ListAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ListedPage>>([new ListedPage("a.html", new Uri("https://www.heartofthecustomer.com/a/"), Settled(5, 100))]);
+
+        public Task<PostPage?> ReadAsync(ListedPage page, CancellationToken cancellationToken = default) => Task.FromResult<PostPage?>(null);
     }
 }

@@ -150,4 +150,27 @@ public sealed class FreshnessTests
         Assert.Empty(mismatches);
         Assert.True(seen.Count >= 2, $"the hammers saw {seen.Count} versions");
     }
+
+    [Fact]
+    public async Task Without_file_system_events_the_rescan_notices_new_and_edited_posts()
+    {
+        // A content folder missing at start cannot be watched: only the rescan (every second here) sees it.
+        await using var server = CxFeedServer.Start(prepare: (content, _) => Directory.Delete(content, recursive: true));
+        using (var before = await server.GetAsync("/feeds/posts.rss"))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+
+        Directory.CreateDirectory(server.Content);
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "seeds", "posts")))
+            File.Copy(file, Path.Combine(server.Content, Path.GetFileName(file)));
+        var first = await CxFeedServer.EventuallyAsync(async () =>
+        {
+            using var response = await server.GetAsync("/feeds/posts.rss");
+            return response.StatusCode == HttpStatusCode.OK ? response.Header("ETag") : null;
+        }, "the posts found by the rescan");
+        server.Edit(Post, html => html.Replace(Title, "CX Needs Change Management, Rescanned"));
+
+        await CxFeedServer.EventuallyAsync(async () =>
+            await ETagAsync(server, "/feeds/posts.rss") is var etag && etag != first ? etag : null, "the edit found by the rescan");
+        Assert.Contains("CX Needs Change Management, Rescanned", await TextAsync(server, "/feeds/posts.rss"));
+    }
 }
