@@ -60,10 +60,45 @@ internal sealed class NestingLimiter
     /// <summary>What can end a start tag or begin a quoted value inside it.</summary>
     private static readonly SearchValues<char> TagSpecials = SearchValues.Create("><=");
 
+    /// <summary>
+    /// The open elements and the count per name, kept per thread and reused: allocating them for
+    /// every post (and a name string for every element name) cost more than the scan itself.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        /// <summary>Past this many names (only hostile input has them), the names are forgotten rather than kept for the thread's life.</summary>
+        private const int NamesKept = 256;
+
+        /// <summary>Past this depth the stack is given back rather than kept for the thread's life.</summary>
+        private const int DepthKept = 4096;
+
+        public List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> Stack { get; private set; } = [];
+
+        public Dictionary<string, OpenCount> ByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
+
+        public OpenElements() => BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>Nothing open, every count zero.</summary>
+        public void Reset()
+        {
+            if (Stack.Capacity > DepthKept)
+                Stack = [];
+            Stack.Clear();
+            if (ByName.Count > NamesKept)
+                ByName.Clear();
+            foreach (var count in ByName.Values)
+                count.Value = 0;
+        }
+    }
+
+    [ThreadStatic]
+    private static OpenElements? t_openElements;
+
     private readonly string _html;
     private readonly int _maxDepth;
-    private readonly List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> _open = [];
-    private readonly Dictionary<string, OpenCount> _openByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> _open;
     private readonly Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
     private StringBuilder? _copy;
     private int _copied;
@@ -73,7 +108,10 @@ internal sealed class NestingLimiter
     {
         _html = html;
         _maxDepth = maxDepth;
-        _openBySpan = _openByName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var open = t_openElements ??= new OpenElements();
+        open.Reset();
+        _open = open.Stack;
+        _openBySpan = open.BySpan;
     }
 
     /// <summary>The HTML with nothing nested deeper than <paramref name="maxDepth"/>; <paramref name="flattened"/> counts the elements dropped.</summary>
@@ -130,9 +168,11 @@ internal sealed class NestingLimiter
         // HtmlAgilityPack ends a comment at --> or --!>, counting from right after "<!".
         var from = lt + 2;
         var end = _html.IndexOf("-->", from, StringComparison.Ordinal);
-        var bang = _html.IndexOf("--!>", from, StringComparison.Ordinal);
-        if (end < 0 || (bang >= 0 && bang < end))
-            end = bang < 0 ? -1 : bang + 1;
+        // Only a "--!>" that starts before the "-->" matters: looking further would make many comments quadratic.
+        var bangSearch = end < 0 ? _html.AsSpan(from) : _html.AsSpan(from, end - from);
+        var bang = bangSearch.IndexOf("--!>", StringComparison.Ordinal);
+        if (bang >= 0)
+            return from + bang + 4;
         return end < 0 ? _html.Length : end + 3;
     }
 
