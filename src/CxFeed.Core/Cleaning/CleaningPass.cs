@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
@@ -29,24 +30,44 @@ internal sealed class CleaningPass
 
     private readonly record struct Frame(HtmlNode Node, Exit Exit, int Handle);
 
-    private readonly CompiledPolicy _policy;
-    private readonly UrlRewriter _urls;
-    private readonly RemovalLog _log;
-    private readonly PolyglotWriter _writer;
+    /// <summary>
+    /// The pass last used on this thread. A pass holds no state between runs, only its lists and
+    /// its writer's builder, which, made anew for each post, cost more than the walk's own work.
+    /// </summary>
+    [ThreadStatic]
+    private static CleaningPass? t_reused;
+
+    private readonly PolyglotWriter _writer = new();
     private readonly List<Frame> _frames = [];
     private readonly string?[] _values = new string?[16];
     private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
+    private CompiledPolicy _policy = null!;
+    private UrlRewriter _urls = null!;
+    private RemovalLog _log = null!;
     private HtmlNode? _lastKeptImage;
 
-    public CleaningPass(CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
+    private CleaningPass()
     {
-        _policy = policy;
-        _urls = urls;
-        _log = log;
-        _writer = new PolyglotWriter(log, capacity);
     }
 
-    public string Run(HtmlNode root)
+    /// <summary>Cleans what <paramref name="root"/> holds; <paramref name="capacity"/> is the input's length.</summary>
+    public static string Run(HtmlNode root, CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
+    {
+        var pass = t_reused ?? new CleaningPass();
+        t_reused = null;
+        pass._policy = policy;
+        pass._urls = urls;
+        pass._log = log;
+        pass._frames.Clear();
+        pass._lastKeptImage = null;
+        pass._writer.Start(log, capacity);
+        var html = pass.Walk(root);
+        pass._lastKeptImage = null;
+        t_reused = pass;
+        return html;
+    }
+
+    private string Walk(HtmlNode root)
     {
         var node = root.FirstChild;
         while (node is not null)
@@ -120,7 +141,7 @@ internal sealed class CleaningPass
     {
         if (node.NodeType == HtmlNodeType.Text)
         {
-            _writer.Text(CharacterReferences.Decode(((HtmlTextNode)node).Text, inAttribute: false));
+            Text((HtmlTextNode)node);
             return null;
         }
         if (node.NodeType != HtmlNodeType.Element)
@@ -172,6 +193,30 @@ internal sealed class CleaningPass
             return Unwrap(node, name);
         var handle = _writer.TryOpen(target);
         return handle < 0 ? Unwrap(node, target) : new Frame(node, Exit.CloseElement, handle);
+    }
+
+    /// <summary>
+    /// Writes a text node's decoded text, read in place from the document rather than copied out
+    /// of it. HtmlAgilityPack turns a stray end tag into a text node whose text it lowercases:
+    /// that text (it starts with '&lt;') is read from the node.
+    /// </summary>
+    private void Text(HtmlTextNode node)
+    {
+        var source = node.OwnerDocument.Text;
+        var start = node.OuterStartIndex;
+        var length = node.OriginalOuterLength;
+        var text = start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : node.Text;
+        if (text.Length > 0 && text[0] == '<')
+            text = node.Text;
+        if (!text.Contains('&'))
+        {
+            _writer.Text(text);
+            return;
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var decoded = CharacterReferences.Decode(text, inAttribute: false, buffer);
+        _writer.Text(buffer.AsSpan(0, decoded));
+        ArrayPool<char>.Shared.Return(buffer);
     }
 
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>

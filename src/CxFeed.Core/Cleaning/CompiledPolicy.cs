@@ -14,6 +14,7 @@ internal sealed class CompiledPolicy
         Source = policy;
         Allowed = Lower(policy.AllowedElements);
         Dropped = Lower(policy.DroppedElements);
+        UrlSchemes = Lower(policy.UrlSchemes);
         Renames = policy.RenamedElements.ToFrozenDictionary(
             pair => pair.Key.ToLowerInvariant(), pair => pair.Value.ToLowerInvariant(), StringComparer.Ordinal);
         Attributes = policy.AllowedAttributes.ToFrozenDictionary(
@@ -37,6 +38,8 @@ internal sealed class CompiledPolicy
     public FrozenSet<string> Allowed { get; }
 
     public FrozenSet<string> Dropped { get; }
+
+    public FrozenSet<string> UrlSchemes { get; }
 
     public FrozenDictionary<string, string> Renames { get; }
 

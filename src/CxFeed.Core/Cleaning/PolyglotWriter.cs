@@ -48,23 +48,41 @@ internal sealed class PolyglotWriter
     /// <summary>Whitespace other than a plain space: where a text needs the careful path.</summary>
     private static readonly SearchValues<char> UnusualWhitespace = SearchValues.Create("\t\n\r\f\u00A0");
 
-    private readonly StringBuilder _out;
-    private readonly RemovalLog _log;
+    /// <summary>Past this many characters a builder is let go after its post rather than kept for the thread's life.</summary>
+    private const int BuilderKept = 1 << 20;
+
+    private StringBuilder _out = new();
+    private RemovalLog _log = null!;
     private readonly List<Open> _open = new(32);
     private readonly List<(string Name, string Value)> _attributes = [];
     private Space _space;
-    private bool _lineStart = true;
+    private bool _lineStart;
     private bool _spaceWritten;
     private int _preDepth;
     private bool _preJustOpened;
-    private int _breakStart = -1;
-    private int _breakEnd = -1;
+    private int _breakStart;
+    private int _breakEnd;
 
-    public PolyglotWriter(RemovalLog log, int capacity)
+    /// <summary>
+    /// Starts a new document, forgetting the last one. A writer is reused (one per thread, see
+    /// <see cref="CleaningPass"/>): its builder and lists were the cleaner's largest allocations.
+    /// </summary>
+    /// <param name="capacity">The characters to make room for at once (the input's length: the output is rarely longer).</param>
+    public void Start(RemovalLog log, int capacity)
     {
         _log = log;
-        _out = new StringBuilder(capacity);
+        _out.Clear();
+        _out.EnsureCapacity(capacity);
+        _open.Clear();
         _open.Add(new Open { Name = "", Kind = ElementKind.Block | ElementKind.FlowRoot });
+        _attributes.Clear();
+        _space = Space.None;
+        _lineStart = true;
+        _spaceWritten = false;
+        _preDepth = 0;
+        _preJustOpened = false;
+        _breakStart = -1;
+        _breakEnd = -1;
     }
 
     /// <summary>How many elements are open, not counting the root; an element's handle is the depth it was opened at.</summary>
@@ -156,14 +174,14 @@ internal sealed class PolyglotWriter
     }
 
     /// <summary>Decoded text: escaped, XML-illegal characters left out, whitespace normalised outside pre.</summary>
-    public void Text(string text)
+    public void Text(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
             return;
         if (Top.Has(ElementKind.TableFrame))
         {
-            if (text.AsSpan().IndexOfAnyExcept(Whitespace) >= 0)
-                _log.Remove(RemovalReason.Misplaced, "#text", value: text.Length > 40 ? text[..40] : text);
+            if (text.IndexOfAnyExcept(Whitespace) >= 0)
+                _log.Remove(RemovalReason.Misplaced, "#text", value: (text.Length > 40 ? text[..40] : text).ToString());
             return;
         }
         if (_preDepth > 0)
@@ -171,7 +189,7 @@ internal sealed class PolyglotWriter
             PreformattedText(text);
             return;
         }
-        var span = text.AsSpan();
+        var span = text;
         // The common case, words separated by single spaces: only the ends need normalising.
         var inner = span.Trim(' ');
         if (inner.Length > 0 && inner.IndexOfAny(UnusualWhitespace) < 0 && inner.IndexOf("  ") < 0)
@@ -215,7 +233,10 @@ internal sealed class PolyglotWriter
     public string Finish()
     {
         Close(1);
-        return _out.ToString();
+        var html = _out.ToString();
+        if (_out.Capacity > BuilderKept)
+            _out = new StringBuilder();
+        return html;
     }
 
     private ref Open Top => ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_open)[^1];
@@ -396,9 +417,8 @@ internal sealed class PolyglotWriter
         _spaceWritten = true;
     }
 
-    private void PreformattedText(string text)
+    private void PreformattedText(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (_preJustOpened)
         {
             // HTML drops one newline right after <pre>; keep what follows it the same in both readings.

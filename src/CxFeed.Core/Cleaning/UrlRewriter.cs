@@ -19,9 +19,10 @@ internal sealed class UrlRewriter
     private readonly Uri _base;
     private readonly string _origin;
 
-    public UrlRewriter(IEnumerable<string> schemes, Uri baseUrl)
+    /// <param name="schemes">The allowed schemes, lowercase (built once per policy: freezing a set costs more than cleaning a short post).</param>
+    public UrlRewriter(FrozenSet<string> schemes, Uri baseUrl)
     {
-        _schemes = schemes.Select(scheme => scheme.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _schemes = schemes;
         _base = baseUrl;
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
     }

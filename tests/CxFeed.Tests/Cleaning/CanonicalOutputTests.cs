@@ -61,6 +61,13 @@ public class CanonicalOutputTests
     public void Markup_is_written_in_one_canonical_structure(string input, string expected) =>
         Assert.Equal(expected, Clean.Html(input));
 
+    [Theory]
+    [InlineData("<p>Fish &amp; chips &copy 2024 &#x1F600; &bogus; &#0;</p>", "<p>Fish &amp; chips \u00A9 2024 \U0001F600 &amp;bogus; \uFFFD</p>")]
+    [InlineData("<p>R&amp;D&nbsp;&nbsp; &lt;b&gt; &#x2013; &rsquo;</p>", "<p>R&amp;D &lt;b&gt; \u2013 \u2019</p>")]
+    [InlineData("x</Form>y", "<p>x&lt;/form&gt;y</p>")]
+    public void Text_is_decoded_once_and_escaped_once(string input, string expected) =>
+        Assert.Equal(expected, Clean.Html(input));
+
     [Fact]
     public void The_same_input_and_base_give_the_same_bytes()
     {
