@@ -93,7 +93,7 @@ internal static class CharacterReferences
         if (i == nameStart)
             return 0;
         var name = text.Slice(nameStart, i - nameStart);
-        if (i < text.Length && text[i] == ';' && NamedBySpan.TryGetValue(name, out var full))
+        if (i < text.Length && text[i] == ';' && (Common(name) is var full and >= 0 || NamedBySpan.TryGetValue(name, out full)))
         {
             WriteCodePoint(full, destination, ref written);
             return i + 1 - at;
@@ -134,6 +134,35 @@ internal static class CharacterReferences
             i++;
         WriteCodePoint(NumericToCodePoint(value), destination, ref written);
         return i - at;
+    }
+
+    /// <summary>The names posts use most (WordPress writes its curly quotes and spaces this way), found without hashing; -1 for any other.</summary>
+    private static int Common(ReadOnlySpan<char> name) => name switch
+    {
+        "nbsp" => CommonValues.Nbsp,
+        "amp" => CommonValues.Amp,
+        "rsquo" => CommonValues.Rsquo,
+        "lsquo" => CommonValues.Lsquo,
+        "ldquo" => CommonValues.Ldquo,
+        "rdquo" => CommonValues.Rdquo,
+        "ndash" => CommonValues.Ndash,
+        "mdash" => CommonValues.Mdash,
+        "hellip" => CommonValues.Hellip,
+        _ => -1,
+    };
+
+    /// <summary>Read from the table itself, so the shortcut can never disagree with it.</summary>
+    private static class CommonValues
+    {
+        public static readonly int Nbsp = Named["nbsp"];
+        public static readonly int Amp = Named["amp"];
+        public static readonly int Rsquo = Named["rsquo"];
+        public static readonly int Lsquo = Named["lsquo"];
+        public static readonly int Ldquo = Named["ldquo"];
+        public static readonly int Rdquo = Named["rdquo"];
+        public static readonly int Ndash = Named["ndash"];
+        public static readonly int Mdash = Named["mdash"];
+        public static readonly int Hellip = Named["hellip"];
     }
 
     /// <summary>HTML's rules: NUL, surrogates and values past Unicode become U+FFFD; C1 means windows-1252.</summary>

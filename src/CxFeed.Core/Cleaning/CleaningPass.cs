@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Text;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
@@ -41,6 +41,11 @@ internal sealed class CleaningPass
     private readonly List<Frame> _frames = [];
     private readonly string?[] _values = new string?[16];
     private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
+    private readonly StringBuilder _srcset = new();
+    /// <summary>Past this many characters the buffer for decoding text is let go after its post rather than kept for the thread's life.</summary>
+    private const int DecodedKept = 1 << 16;
+
+    private char[] _decoded = new char[1024];
     private CompiledPolicy _policy = null!;
     private UrlRewriter _urls = null!;
     private RemovalLog _log = null!;
@@ -63,6 +68,8 @@ internal sealed class CleaningPass
         pass._writer.Start(log, capacity);
         var html = pass.Walk(root);
         pass._lastKeptImage = null;
+        if (pass._decoded.Length > DecodedKept)
+            pass._decoded = new char[1024];
         t_reused = pass;
         return html;
     }
@@ -213,19 +220,22 @@ internal sealed class CleaningPass
             _writer.Text(text);
             return;
         }
-        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
-        var decoded = CharacterReferences.Decode(text, inAttribute: false, buffer);
-        _writer.Text(buffer.AsSpan(0, decoded));
-        ArrayPool<char>.Shared.Return(buffer);
+        if (_decoded.Length < text.Length)
+            _decoded = new char[Math.Max(text.Length, _decoded.Length * 2)];
+        var decoded = CharacterReferences.Decode(text, inAttribute: false, _decoded);
+        _writer.Text(_decoded.AsSpan(0, decoded));
     }
 
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
     private string Target(HtmlNode node, string name)
     {
-        foreach (var (selector, element) in _policy.Conversions)
+        if (_policy.AnyConversion?.Matches(node) == true)
         {
-            if (selector.Matches(node) && (element != "figcaption" || _writer.IsDirectlyIn("figure")))
-                return element;
+            foreach (var (selector, element) in _policy.Conversions)
+            {
+                if (selector.Matches(node) && (element != "figcaption" || _writer.IsDirectlyIn("figure")))
+                    return element;
+            }
         }
         return _policy.Renames.TryGetValue(name, out var renamed) ? renamed : name;
     }
@@ -310,9 +320,13 @@ internal sealed class CleaningPass
     private static string? Integer(string value, int min, int max)
     {
         var trimmed = value.AsSpan().Trim();
-        return int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number.ToString(CultureInfo.InvariantCulture)
-            : null;
+        if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+            return null;
+        // The usual value ("1024") is already written the canonical way: keep it rather than format a copy.
+        Span<char> canonical = stackalloc char[11];
+        return number.TryFormat(canonical, out var length, default, CultureInfo.InvariantCulture) && canonical[..length].SequenceEqual(value)
+            ? value
+            : number.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string CollapseWhitespace(string value)
@@ -326,14 +340,18 @@ internal sealed class CleaningPass
     /// <summary>Each candidate's URL judged and made absolute; bad candidates go, placeholders too.</summary>
     private string? Srcset(string value)
     {
-        var candidates = new List<string>();
+        var set = _srcset.Clear();
         foreach (var (url, descriptor) in SrcsetCandidates.Parse(value))
         {
             if (_urls.Rewrite(url) is not { } absolute || _policy.IsPlaceholder(absolute))
                 continue;
-            candidates.Add(descriptor.Length == 0 ? absolute : absolute + " " + descriptor);
+            if (set.Length > 0)
+                set.Append(", ");
+            set.Append(absolute);
+            if (descriptor.Length > 0)
+                set.Append(' ').Append(descriptor);
         }
-        return candidates.Count == 0 ? null : string.Join(", ", candidates);
+        return set.Length == 0 ? null : set.ToString();
     }
 
     /// <summary>

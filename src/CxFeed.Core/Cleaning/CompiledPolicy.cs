@@ -26,6 +26,7 @@ internal sealed class CompiledPolicy
         Conversions = [.. policy.Conversions
             .Where(c => Allowed.Contains(c.Element.ToLowerInvariant()))
             .Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
+        AnyConversion = Conversions.Length == 0 ? null : CssSelector.Parse(string.Join(", ", Conversions.Select(c => c.Selector.Text)));
         BeaconHosts = policy.BeaconHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _beaconHostsBySpan = BeaconHosts.GetAlternateLookup<ReadOnlySpan<char>>();
         Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
@@ -48,6 +49,9 @@ internal sealed class CompiledPolicy
     public CssSelector? Chrome { get; }
 
     public (CssSelector Selector, string Element)[] Conversions { get; }
+
+    /// <summary>All the conversions' selectors in one: most elements match none, and one test tells so.</summary>
+    public CssSelector? AnyConversion { get; }
 
     public FrozenSet<string> BeaconHosts { get; }
 

@@ -204,19 +204,32 @@ internal sealed class PolyglotWriter
         }
         while (span.Length > 0)
         {
-            var word = span.IndexOfAny(Whitespace);
+            var word = span.IndexOfAnyExcept(Whitespace);
             if (word != 0)
             {
-                var length = word < 0 ? span.Length : word;
-                BeginContent();
-                AppendEscaped(span[..length], TextSpecials);
-                span = span[length..];
-                continue;
+                SpaceRun(word < 0 ? span : span[..word]);
+                if (word < 0)
+                    return;
+                span = span[word..];
             }
-            var end = span.IndexOfAnyExcept(Whitespace);
-            SpaceRun(end < 0 ? span : span[..end]);
-            span = end < 0 ? default : span[end..];
+            // Words joined by single spaces go out together, exactly as they would one by one.
+            var length = PlainStretch(span);
+            BeginContent();
+            AppendEscaped(span[..length], TextSpecials);
+            span = span[length..];
         }
+    }
+
+    /// <summary>The length of the words joined by single plain spaces that <paramref name="text"/> starts with (it starts with a word).</summary>
+    private static int PlainStretch(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(UnusualWhitespace);
+        var doubleSpace = (end < 0 ? text : text[..end]).IndexOf("  ");
+        if (doubleSpace >= 0)
+            end = doubleSpace;
+        else if (end < 0)
+            end = text.Length;
+        return text[..end].TrimEnd(' ').Length;
     }
 
     /// <summary>A run of whitespace: one pending space (a no-break one if the run is only those), unless at the start of a line.</summary>
@@ -467,8 +480,8 @@ internal sealed class PolyglotWriter
     /// <summary>Appends <paramref name="text"/> escaped, leaving out what XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates).</summary>
     private void AppendEscaped(ReadOnlySpan<char> text, SearchValues<char> specials)
     {
-        // Most text has no surrogates, U+FFFE or U+FFFF: then only ASCII characters need looking at.
-        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && text.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+        // Most text has nothing from U+D800 up (no surrogates, no U+FFFE or U+FFFF): then only ASCII characters need looking at.
+        if (text.IndexOfAnyInRange('\uD800', '\uFFFF') < 0)
             specials = specials == TextSpecials ? AsciiTextSpecials : AsciiAttributeSpecials;
         while (text.Length > 0)
         {

@@ -42,6 +42,8 @@ internal sealed class UrlRewriter
             return trimmed;
         if (trimmed[0] == '/' && trimmed.Length > 1 && trimmed[1] != '/' && trimmed[1] != '\\' && IsPlain(trimmed, 1))
             return _origin + trimmed;
+        if (IsPlainProtocolRelative(trimmed) && _schemes.Contains("https"))
+            return "https:" + trimmed;
         // Browsers read a backslash as a slash in http(s) URLs: \\evil.example is protocol-relative.
         var slashed = trimmed.Replace('\\', '/');
         if (slashed.StartsWith("//", StringComparison.Ordinal))
@@ -109,6 +111,44 @@ internal sealed class UrlRewriter
             : value.StartsWith("http://", StringComparison.Ordinal) ? 7
             : 0;
         return offset > 0 && value.Length > offset && IsPlain(value, offset);
+    }
+
+    /// <summary>
+    /// A protocol-relative URL that resolving would leave as it is (lowercase host name, a path
+    /// of letters, digits, '-', '_', '.' and '/' with no dot segments, no query): WordPress
+    /// writes image sources this way, and resolving each with <see cref="Uri"/> is costly.
+    /// </summary>
+    private static bool IsPlainProtocolRelative(string value)
+    {
+        if (!value.StartsWith("//", StringComparison.Ordinal))
+            return false;
+        var slash = value.IndexOf('/', 2);
+        if (slash < 0 || !IsPlainHost(value.AsSpan(2, slash - 2)))
+            return false;
+        var path = value.AsSpan(slash);
+        return path.IndexOfAnyExcept(PlainPathCharacters) < 0 && !path.Contains("/.", StringComparison.Ordinal);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainPathCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
+
+    /// <summary>Dot-separated labels of lowercase letters, digits and '-', the last of letters only (no IP address, no port, no user).</summary>
+    private static bool IsPlainHost(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty)
+            return false;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty || label[0] == '-' || label[^1] == '-')
+                return false;
+            foreach (var c in label)
+            {
+                if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+                    return false;
+            }
+        }
+        return host[(host.LastIndexOf('.') + 1)..].IndexOfAnyExceptInRange('a', 'z') < 0;
     }
 
     private static bool IsPlain(string value, int from)

@@ -48,6 +48,8 @@ public class CanonicalOutputTests
     [Theory]
     [InlineData("<P CLASS=x><A HREF='/x' TITLE='t'>X</A></P>", "<p><a href=\"https://www.heartofthecustomer.com/x\" title=\"t\">X</a></p>")]
     [InlineData("<img alt=\"A\" height=\"2\" width=\"3\" src=\"/a.png\">", "<p><img src=\"https://www.heartofthecustomer.com/a.png\" alt=\"A\" width=\"3\" height=\"2\" /></p>")]
+    [InlineData("<img src=\"/a.png\" width=\"0300\" height=\"+20\">", "<p><img src=\"https://www.heartofthecustomer.com/a.png\" width=\"300\" height=\"20\" /></p>")]
+    [InlineData("<ol start=\"-0\"><li>x</li></ol>", "<ol start=\"0\">\n<li>x</li>\n</ol>")]
     [InlineData("<ol reversed start=\" 3 \"><li>x</li></ol>", "<ol start=\"3\" reversed=\"reversed\">\n<li>x</li>\n</ol>")]
     [InlineData("<td colspan=2>x</td>", "<p>x</p>")]
     [InlineData("<table><td colspan=\"2\" scope=\"COL\" rowspan=\"x\">x</td></table>", "<table>\n<tbody>\n<tr>\n<td colspan=\"2\" scope=\"col\">x</td>\n</tr>\n</tbody>\n</table>")]
