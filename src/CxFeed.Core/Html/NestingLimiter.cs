@@ -51,9 +51,34 @@ internal sealed class NestingLimiter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosesSameOnTopBySpan = ClosesSameOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> ClosesOnTopBySpan = ClosesOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>How many elements of one name are open: lets an end tag with no open element be ignored at once.</summary>
+    /// <summary>
+    /// One element name: how HtmlAgilityPack treats it (looked up once, when the name is first
+    /// seen) and how many elements of it are open, which lets an end tag with none open be
+    /// ignored at once. One lookup per tag finds it all.
+    /// </summary>
     private sealed class OpenCount
     {
+        public OpenCount(ReadOnlySpan<char> name)
+        {
+            foreach (var raw in NestingLimiter.RawText)
+            {
+                if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
+                    RawTextName = raw;
+            }
+            IsVoid = VoidsBySpan.Contains(name);
+            ClosesSameOnTop = ClosesSameOnTopBySpan.Contains(name);
+            ClosesOnTop = ClosesOnTopBySpan.TryGetValue(name, out var closes) ? closes : null;
+        }
+
+        /// <summary>The name as <see cref="NestingLimiter.RawText"/> has it, for an element read as raw text up to its end tag.</summary>
+        public string? RawTextName { get; }
+
+        public bool IsVoid { get; }
+
+        public bool ClosesSameOnTop { get; }
+
+        public string[]? ClosesOnTop { get; }
+
         public int Value;
     }
 
@@ -238,29 +263,24 @@ internal sealed class NestingLimiter
         var nameLength = ReadName(nameStart);
         var name = _html.AsSpan(nameStart, nameLength);
         var (end, selfClosed) = TagEnd(nameStart + nameLength);
-        if (name.Length is >= 5 and <= 8)
-        {
-            foreach (var raw in RawText)
-            {
-                if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
-                    return SkipRawText(end, raw);
-            }
-        }
-        if (selfClosed || VoidsBySpan.Contains(name))
+        var count = CountOf(name);
+        if (count.RawTextName is { } raw)
+            return SkipRawText(end, raw);
+        if (selfClosed || count.IsVoid)
             return end;
-        if (_open.Count > 0 && ClosesSameOnTopBySpan.Contains(name) && TopNameIs(name))
+        if (_open.Count > 0 && count.ClosesSameOnTop && TopNameIs(name))
             Pop();
-        else if (_open.Count > 0 && ClosesOnTopBySpan.TryGetValue(name, out var closes))
+        else if (_open.Count > 0 && count.ClosesOnTop is { } closes)
             CloseOnTop(name, closes);
         if (_kept >= _maxDepth)
         {
             dropped++;
             Cut(lt, end);
-            Push(nameStart, nameLength, isDropped: true);
+            Push(nameStart, nameLength, count, isDropped: true);
         }
         else
         {
-            Push(nameStart, nameLength, isDropped: false);
+            Push(nameStart, nameLength, count, isDropped: false);
         }
         return end;
     }
@@ -339,11 +359,15 @@ internal sealed class NestingLimiter
         return name.Equals(_html.AsSpan(start, length), StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Push(int nameStart, int nameLength, bool isDropped)
+    private OpenCount CountOf(ReadOnlySpan<char> name)
     {
-        var name = _html.AsSpan(nameStart, nameLength);
         if (!_openBySpan.TryGetValue(name, out var count))
-            _openBySpan[name] = count = new OpenCount();
+            _openBySpan[name] = count = new OpenCount(name);
+        return count;
+    }
+
+    private void Push(int nameStart, int nameLength, OpenCount count, bool isDropped)
+    {
         count.Value++;
         _open.Add((nameStart, nameLength, isDropped, count));
         if (!isDropped)
