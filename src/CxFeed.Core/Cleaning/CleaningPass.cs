@@ -283,8 +283,11 @@ internal sealed class CleaningPass
         Array.Clear(_values);
         if (!node.HasAttributes)
             return;
-        foreach (var attribute in node.Attributes)
+        // By index: the collection's enumerator is boxed behind an interface.
+        var attributes = node.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
         {
+            var attribute = attributes[a];
             var index = Array.IndexOf(names, attribute.Name);
             if (index >= 0 && index < _values.Length)
                 _values[index] ??= attribute.Value ?? "";
@@ -438,8 +441,10 @@ internal sealed class CleaningPass
         _imageAttributes.Clear();
         if (!image.HasAttributes)
             return _imageAttributes;
-        foreach (var attribute in image.Attributes)
+        var attributes = image.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
         {
+            var attribute = attributes[a];
             var name = attribute.Name;
             if (ImageSourceAttributes.Contains(name))
                 _imageAttributes.TryAdd(name, attribute.Value ?? "");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using CxFeed.Core.Html;
 
@@ -29,10 +30,17 @@ internal sealed class CompiledPolicy
         AnyConversion = Conversions.Length == 0 ? null : CssSelector.Parse(string.Join(", ", Conversions.Select(c => c.Selector.Text)));
         BeaconHosts = policy.BeaconHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _beaconHostsBySpan = BeaconHosts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
+        string[] placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant()).Distinct()];
+        // An empty marker is in every name: then every image source is a placeholder, as configured.
+        _everySourceIsPlaceholder = placeholders.Contains("");
+        _placeholderSearch = placeholders.Length == 0 || _everySourceIsPlaceholder ? null : SearchValues.Create(placeholders, StringComparison.OrdinalIgnoreCase);
     }
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beaconHostsBySpan;
+
+    /// <summary>All the placeholder markers in one search: every image source and srcset candidate is checked.</summary>
+    private readonly SearchValues<string>? _placeholderSearch;
+    private readonly bool _everySourceIsPlaceholder;
 
     public CleaningPolicy Source { get; }
 
@@ -55,8 +63,6 @@ internal sealed class CompiledPolicy
 
     public FrozenSet<string> BeaconHosts { get; }
 
-    public string[] Placeholders { get; }
-
     public string[] AttributesOf(string element) => Attributes.TryGetValue(element, out var names) ? names : [];
 
     public bool IsBeacon(ReadOnlySpan<char> host)
@@ -72,16 +78,8 @@ internal sealed class CompiledPolicy
         return false;
     }
 
-    public bool IsPlaceholder(string absoluteUrl)
-    {
-        var file = UrlRewriter.FileName(absoluteUrl);
-        foreach (var marker in Placeholders)
-        {
-            if (file.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
+    public bool IsPlaceholder(string absoluteUrl) =>
+        _everySourceIsPlaceholder || (_placeholderSearch is not null && UrlRewriter.FileName(absoluteUrl).IndexOfAny(_placeholderSearch) >= 0);
 
     private static FrozenSet<string> Lower(IEnumerable<string> names) =>
         names.Select(name => name.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
