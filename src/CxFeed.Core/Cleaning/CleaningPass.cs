@@ -123,7 +123,7 @@ internal sealed class CleaningPass
     private HtmlNode Comment(HtmlCommentNode comment)
     {
         _log.Remove(RemovalReason.Comment, "#comment");
-        if (!IsConditionalStart(comment.Comment))
+        if (!IsConditionalStart(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment))
             return comment;
         for (var sibling = comment.NextSibling; sibling is not null; sibling = sibling.NextSibling)
         {
@@ -136,11 +136,11 @@ internal sealed class CleaningPass
         return comment;
     }
 
-    private static bool IsConditionalStart(string comment) =>
+    private static bool IsConditionalStart(ReadOnlySpan<char> comment) =>
         (comment.StartsWith("<![if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]>", StringComparison.Ordinal))
         || (comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]-->", StringComparison.Ordinal));
 
-    private static bool IsConditionalEnd(string comment) =>
+    private static bool IsConditionalEnd(ReadOnlySpan<char> comment) =>
         comment.Equals("<![endif]>", StringComparison.OrdinalIgnoreCase) || comment.Equals("<!--[endif]-->", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Handles a text node or an element; returns the frame to keep while inside it, or null to skip what it holds.</summary>
@@ -209,11 +209,8 @@ internal sealed class CleaningPass
     /// </summary>
     private void Text(HtmlTextNode node)
     {
-        var source = node.OwnerDocument.Text;
-        var start = node.OuterStartIndex;
-        var length = node.OriginalOuterLength;
-        var text = start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : node.Text;
-        if (text.Length > 0 && text[0] == '<')
+        var text = InPlace(node);
+        if (text.IsEmpty || text[0] == '<')
             text = node.Text;
         if (!text.Contains('&'))
         {
@@ -224,6 +221,19 @@ internal sealed class CleaningPass
             _decoded = new char[Math.Max(text.Length, _decoded.Length * 2)];
         var decoded = CharacterReferences.Decode(text, inAttribute: false, _decoded);
         _writer.Text(_decoded.AsSpan(0, decoded));
+    }
+
+    /// <summary>
+    /// A text or comment node as the document holds it (what its text or comment is, unless
+    /// changed after parsing, which the cleaner never does), without copying it; empty when
+    /// the node has no place in the document.
+    /// </summary>
+    private static ReadOnlySpan<char> InPlace(HtmlNode node)
+    {
+        var source = node.OwnerDocument.Text;
+        var start = node.OuterStartIndex;
+        var length = node.OriginalOuterLength;
+        return start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : default;
     }
 
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
