@@ -37,14 +37,14 @@ internal sealed class CleaningPass
     [ThreadStatic]
     private static CleaningPass? t_reused;
 
+    /// <summary>Past this many characters a buffer one large post grew is let go after it rather than kept for the thread's life.</summary>
+    private const int BufferKept = 1 << 16;
+
     private readonly PolyglotWriter _writer = new();
     private readonly List<Frame> _frames = [];
     private readonly string?[] _values = new string?[16];
     private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
     private readonly StringBuilder _srcset = new();
-    /// <summary>Past this many characters the buffer for decoding text is let go after its post rather than kept for the thread's life.</summary>
-    private const int DecodedKept = 1 << 16;
-
     private char[] _decoded = new char[1024];
     private CompiledPolicy _policy = null!;
     private UrlRewriter _urls = null!;
@@ -68,8 +68,10 @@ internal sealed class CleaningPass
         pass._writer.Start(log, capacity);
         var html = pass.Walk(root);
         pass._lastKeptImage = null;
-        if (pass._decoded.Length > DecodedKept)
+        if (pass._decoded.Length > BufferKept)
             pass._decoded = new char[1024];
+        if (pass._srcset.Capacity > BufferKept)
+            pass._srcset.Clear().Capacity = 256;
         t_reused = pass;
         return html;
     }

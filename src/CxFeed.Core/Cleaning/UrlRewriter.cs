@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -14,6 +15,10 @@ namespace CxFeed.Core.Cleaning;
 internal sealed class UrlRewriter
 {
     private const int MaxSchemeLength = 32;
+
+    /// <summary>What a path may hold for a protocol-relative URL to be written without resolving it.</summary>
+    private static readonly SearchValues<char> PlainPathCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
 
     private readonly FrozenSet<string> _schemes;
     private readonly Uri _base;
@@ -128,9 +133,6 @@ internal sealed class UrlRewriter
         var path = value.AsSpan(slash);
         return path.IndexOfAnyExcept(PlainPathCharacters) < 0 && !path.Contains("/.", StringComparison.Ordinal);
     }
-
-    private static readonly System.Buffers.SearchValues<char> PlainPathCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
 
     /// <summary>Dot-separated labels of lowercase letters, digits and '-', the last of letters only (no IP address, no port, no user).</summary>
     private static bool IsPlainHost(ReadOnlySpan<char> host)

@@ -56,9 +56,9 @@ internal sealed class NestingLimiter
     /// seen) and how many elements of it are open, which lets an end tag with none open be
     /// ignored at once. One lookup per tag finds it all.
     /// </summary>
-    private sealed class OpenCount
+    private sealed class TagName
     {
-        public OpenCount(ReadOnlySpan<char> name)
+        public TagName(ReadOnlySpan<char> name)
         {
             foreach (var raw in NestingLimiter.RawText)
             {
@@ -97,11 +97,11 @@ internal sealed class NestingLimiter
         /// <summary>Past this depth the stack is given back rather than kept for the thread's life.</summary>
         private const int DepthKept = 4096;
 
-        public List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> Stack { get; private set; } = [];
+        public List<(int NameStart, int NameLength, bool Dropped, TagName Count)> Stack { get; private set; } = [];
 
-        public Dictionary<string, OpenCount> ByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, TagName> ByName { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
+        public Dictionary<string, TagName>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
 
         public OpenElements() => BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -123,8 +123,8 @@ internal sealed class NestingLimiter
 
     private readonly string _html;
     private readonly int _maxDepth;
-    private readonly List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> _open;
-    private readonly Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
+    private readonly List<(int NameStart, int NameLength, bool Dropped, TagName Count)> _open;
+    private readonly Dictionary<string, TagName>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
     private StringBuilder? _copy;
     private int _copied;
     private int _kept;
@@ -359,14 +359,14 @@ internal sealed class NestingLimiter
         return name.Equals(_html.AsSpan(start, length), StringComparison.OrdinalIgnoreCase);
     }
 
-    private OpenCount CountOf(ReadOnlySpan<char> name)
+    private TagName CountOf(ReadOnlySpan<char> name)
     {
         if (!_openBySpan.TryGetValue(name, out var count))
-            _openBySpan[name] = count = new OpenCount(name);
+            _openBySpan[name] = count = new TagName(name);
         return count;
     }
 
-    private void Push(int nameStart, int nameLength, OpenCount count, bool isDropped)
+    private void Push(int nameStart, int nameLength, TagName count, bool isDropped)
     {
         count.Value++;
         _open.Add((nameStart, nameLength, isDropped, count));
