@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using HtmlAgilityPack;
@@ -44,42 +45,57 @@ internal static class CharacterReferences
     /// </summary>
     public static string Decode(string text, bool inAttribute)
     {
-        var amp = text.IndexOf('&');
-        if (amp < 0)
+        if (!text.Contains('&'))
             return text;
-        var result = new StringBuilder(text.Length);
-        var start = 0;
-        while (amp >= 0)
-        {
-            result.Append(text, start, amp - start);
-            var consumed = TryDecodeAt(text, amp, inAttribute, result);
-            if (consumed == 0)
-            {
-                result.Append('&');
-                consumed = 1;
-            }
-            start = amp + consumed;
-            amp = start < text.Length ? text.IndexOf('&', start) : -1;
-        }
-        result.Append(text, start, text.Length - start);
-        return result.ToString();
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        var length = Decode(text, inAttribute, buffer);
+        var decoded = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return decoded;
     }
 
-    /// <summary>Appends the character(s) the reference at <paramref name="at"/> stands for; returns its length, or 0 when there is none.</summary>
-    private static int TryDecodeAt(string text, int at, bool inAttribute, StringBuilder result)
+    /// <summary>
+    /// Decodes <paramref name="text"/> as <see cref="Decode(string, bool)"/> does into
+    /// <paramref name="destination"/>, which must be at least as long (a reference is never
+    /// shorter than what it stands for); returns the length written.
+    /// </summary>
+    public static int Decode(ReadOnlySpan<char> text, bool inAttribute, Span<char> destination)
+    {
+        var written = 0;
+        while (true)
+        {
+            var amp = text.IndexOf('&');
+            if (amp < 0)
+                break;
+            text[..amp].CopyTo(destination[written..]);
+            written += amp;
+            var consumed = TryDecodeAt(text, amp, inAttribute, destination, ref written);
+            if (consumed == 0)
+            {
+                destination[written++] = '&';
+                consumed = 1;
+            }
+            text = text[(amp + consumed)..];
+        }
+        text.CopyTo(destination[written..]);
+        return written + text.Length;
+    }
+
+    /// <summary>Writes the character(s) the reference at <paramref name="at"/> stands for; returns its length, or 0 when there is none.</summary>
+    private static int TryDecodeAt(ReadOnlySpan<char> text, int at, bool inAttribute, Span<char> destination, ref int written)
     {
         var i = at + 1;
         if (i < text.Length && text[i] == '#')
-            return TryDecodeNumeric(text, at, result);
+            return TryDecodeNumeric(text, at, destination, ref written);
         var nameStart = i;
         while (i < text.Length && i - nameStart < LongestName && char.IsAsciiLetterOrDigit(text[i]))
             i++;
         if (i == nameStart)
             return 0;
-        var name = text.AsSpan(nameStart, i - nameStart);
-        if (i < text.Length && text[i] == ';' && NamedBySpan.TryGetValue(name, out var full))
+        var name = text.Slice(nameStart, i - nameStart);
+        if (i < text.Length && text[i] == ';' && (Common(name) is var full and >= 0 || NamedBySpan.TryGetValue(name, out full)))
         {
-            AppendCodePoint(result, full);
+            WriteCodePoint(full, destination, ref written);
             return i + 1 - at;
         }
         // Without a semicolon, the longest legacy name that starts the run of letters.
@@ -91,13 +107,13 @@ internal static class CharacterReferences
             var next = nameStart + length;
             if (inAttribute && next < text.Length && (char.IsAsciiLetterOrDigit(text[next]) || text[next] == '='))
                 return 0;
-            AppendCodePoint(result, Named[prefix.ToString()]);
+            WriteCodePoint(NamedBySpan[prefix], destination, ref written);
             return next - at;
         }
         return 0;
     }
 
-    private static int TryDecodeNumeric(string text, int at, StringBuilder result)
+    private static int TryDecodeNumeric(ReadOnlySpan<char> text, int at, Span<char> destination, ref int written)
     {
         var i = at + 2;
         var hex = i < text.Length && (text[i] == 'x' || text[i] == 'X');
@@ -116,8 +132,37 @@ internal static class CharacterReferences
             return 0;
         if (i < text.Length && text[i] == ';')
             i++;
-        AppendCodePoint(result, NumericToCodePoint(value));
+        WriteCodePoint(NumericToCodePoint(value), destination, ref written);
         return i - at;
+    }
+
+    /// <summary>The names posts use most (WordPress writes its curly quotes and spaces this way), found without hashing; -1 for any other.</summary>
+    private static int Common(ReadOnlySpan<char> name) => name switch
+    {
+        "nbsp" => CommonValues.Nbsp,
+        "amp" => CommonValues.Amp,
+        "rsquo" => CommonValues.Rsquo,
+        "lsquo" => CommonValues.Lsquo,
+        "ldquo" => CommonValues.Ldquo,
+        "rdquo" => CommonValues.Rdquo,
+        "ndash" => CommonValues.Ndash,
+        "mdash" => CommonValues.Mdash,
+        "hellip" => CommonValues.Hellip,
+        _ => -1,
+    };
+
+    /// <summary>Read from the table itself, so the shortcut can never disagree with it.</summary>
+    private static class CommonValues
+    {
+        public static readonly int Nbsp = Named["nbsp"];
+        public static readonly int Amp = Named["amp"];
+        public static readonly int Rsquo = Named["rsquo"];
+        public static readonly int Lsquo = Named["lsquo"];
+        public static readonly int Ldquo = Named["ldquo"];
+        public static readonly int Rdquo = Named["rdquo"];
+        public static readonly int Ndash = Named["ndash"];
+        public static readonly int Mdash = Named["mdash"];
+        public static readonly int Hellip = Named["hellip"];
     }
 
     /// <summary>HTML's rules: NUL, surrogates and values past Unicode become U+FFFD; C1 means windows-1252.</summary>
@@ -131,12 +176,15 @@ internal static class CharacterReferences
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static void AppendCodePoint(StringBuilder result, int codePoint)
+    private static void WriteCodePoint(int codePoint, Span<char> destination, ref int written)
     {
         if (codePoint < 0x10000)
-            result.Append((char)codePoint);
-        else
-            result.Append(char.ConvertFromUtf32(codePoint));
+        {
+            destination[written++] = (char)codePoint;
+            return;
+        }
+        var pair = new Rune(codePoint);
+        written += pair.EncodeToUtf16(destination[written..]);
     }
 
     private static FrozenDictionary<string, int> BuildNamed()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
@@ -29,24 +30,53 @@ internal sealed class CleaningPass
 
     private readonly record struct Frame(HtmlNode Node, Exit Exit, int Handle);
 
-    private readonly CompiledPolicy _policy;
-    private readonly UrlRewriter _urls;
-    private readonly RemovalLog _log;
-    private readonly PolyglotWriter _writer;
+    /// <summary>
+    /// The pass last used on this thread. A pass holds no state between runs, only its lists and
+    /// its writer's builder, which, made anew for each post, cost more than the walk's own work.
+    /// </summary>
+    [ThreadStatic]
+    private static CleaningPass? t_reused;
+
+    /// <summary>Past this many characters a buffer one large post grew is let go after it rather than kept for the thread's life.</summary>
+    private const int BufferKept = 1 << 16;
+
+    private readonly PolyglotWriter _writer = new();
     private readonly List<Frame> _frames = [];
     private readonly string?[] _values = new string?[16];
     private readonly Dictionary<string, string> _imageAttributes = new(StringComparer.Ordinal);
+    private readonly StringBuilder _srcset = new();
+    private char[] _decoded = new char[1024];
+    private CompiledPolicy _policy = null!;
+    private UrlRewriter _urls = null!;
+    private RemovalLog _log = null!;
     private HtmlNode? _lastKeptImage;
 
-    public CleaningPass(CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
+    private CleaningPass()
     {
-        _policy = policy;
-        _urls = urls;
-        _log = log;
-        _writer = new PolyglotWriter(log, capacity);
     }
 
-    public string Run(HtmlNode root)
+    /// <summary>Cleans what <paramref name="root"/> holds; <paramref name="capacity"/> is the input's length.</summary>
+    public static string Run(HtmlNode root, CompiledPolicy policy, UrlRewriter urls, RemovalLog log, int capacity)
+    {
+        var pass = t_reused ?? new CleaningPass();
+        t_reused = null;
+        pass._policy = policy;
+        pass._urls = urls;
+        pass._log = log;
+        pass._frames.Clear();
+        pass._lastKeptImage = null;
+        pass._writer.Start(log, capacity);
+        var html = pass.Walk(root);
+        pass._lastKeptImage = null;
+        if (pass._decoded.Length > BufferKept)
+            pass._decoded = new char[1024];
+        if (pass._srcset.Capacity > BufferKept)
+            pass._srcset.Clear().Capacity = 256;
+        t_reused = pass;
+        return html;
+    }
+
+    private string Walk(HtmlNode root)
     {
         var node = root.FirstChild;
         while (node is not null)
@@ -95,7 +125,7 @@ internal sealed class CleaningPass
     private HtmlNode Comment(HtmlCommentNode comment)
     {
         _log.Remove(RemovalReason.Comment, "#comment");
-        if (!IsConditionalStart(comment.Comment))
+        if (!IsConditionalStart(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment))
             return comment;
         for (var sibling = comment.NextSibling; sibling is not null; sibling = sibling.NextSibling)
         {
@@ -108,11 +138,11 @@ internal sealed class CleaningPass
         return comment;
     }
 
-    private static bool IsConditionalStart(string comment) =>
+    private static bool IsConditionalStart(ReadOnlySpan<char> comment) =>
         (comment.StartsWith("<![if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]>", StringComparison.Ordinal))
         || (comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]-->", StringComparison.Ordinal));
 
-    private static bool IsConditionalEnd(string comment) =>
+    private static bool IsConditionalEnd(ReadOnlySpan<char> comment) =>
         comment.Equals("<![endif]>", StringComparison.OrdinalIgnoreCase) || comment.Equals("<!--[endif]-->", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Handles a text node or an element; returns the frame to keep while inside it, or null to skip what it holds.</summary>
@@ -120,7 +150,7 @@ internal sealed class CleaningPass
     {
         if (node.NodeType == HtmlNodeType.Text)
         {
-            _writer.Text(CharacterReferences.Decode(((HtmlTextNode)node).Text, inAttribute: false));
+            Text((HtmlTextNode)node);
             return null;
         }
         if (node.NodeType != HtmlNodeType.Element)
@@ -174,13 +204,50 @@ internal sealed class CleaningPass
         return handle < 0 ? Unwrap(node, target) : new Frame(node, Exit.CloseElement, handle);
     }
 
+    /// <summary>
+    /// Writes a text node's decoded text, read in place from the document rather than copied out
+    /// of it. HtmlAgilityPack turns a stray end tag into a text node whose text it lowercases:
+    /// that text (it starts with '&lt;') is read from the node.
+    /// </summary>
+    private void Text(HtmlTextNode node)
+    {
+        var text = InPlace(node);
+        if (text.IsEmpty || text[0] == '<')
+            text = node.Text;
+        if (!text.Contains('&'))
+        {
+            _writer.Text(text);
+            return;
+        }
+        if (_decoded.Length < text.Length)
+            _decoded = new char[Math.Max(text.Length, _decoded.Length * 2)];
+        var decoded = CharacterReferences.Decode(text, inAttribute: false, _decoded);
+        _writer.Text(_decoded.AsSpan(0, decoded));
+    }
+
+    /// <summary>
+    /// A text or comment node as the document holds it (what its text or comment is, unless
+    /// changed after parsing, which the cleaner never does), without copying it; empty when
+    /// the node has no place in the document.
+    /// </summary>
+    private static ReadOnlySpan<char> InPlace(HtmlNode node)
+    {
+        var source = node.OwnerDocument.Text;
+        var start = node.OuterStartIndex;
+        var length = node.OriginalOuterLength;
+        return start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : default;
+    }
+
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
     private string Target(HtmlNode node, string name)
     {
-        foreach (var (selector, element) in _policy.Conversions)
+        if (_policy.AnyConversion?.Matches(node) == true)
         {
-            if (selector.Matches(node) && (element != "figcaption" || _writer.IsDirectlyIn("figure")))
-                return element;
+            foreach (var (selector, element) in _policy.Conversions)
+            {
+                if (selector.Matches(node) && (element != "figcaption" || _writer.IsDirectlyIn("figure")))
+                    return element;
+            }
         }
         return _policy.Renames.TryGetValue(name, out var renamed) ? renamed : name;
     }
@@ -228,8 +295,11 @@ internal sealed class CleaningPass
         Array.Clear(_values);
         if (!node.HasAttributes)
             return;
-        foreach (var attribute in node.Attributes)
+        // By index: the collection's enumerator is boxed behind an interface.
+        var attributes = node.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
         {
+            var attribute = attributes[a];
             var index = Array.IndexOf(names, attribute.Name);
             if (index >= 0 && index < _values.Length)
                 _values[index] ??= attribute.Value ?? "";
@@ -265,9 +335,13 @@ internal sealed class CleaningPass
     private static string? Integer(string value, int min, int max)
     {
         var trimmed = value.AsSpan().Trim();
-        return int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
-            ? number.ToString(CultureInfo.InvariantCulture)
-            : null;
+        if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+            return null;
+        // The usual value ("1024") is already written the canonical way: keep it rather than format a copy.
+        Span<char> canonical = stackalloc char[11];
+        return number.TryFormat(canonical, out var length, default, CultureInfo.InvariantCulture) && canonical[..length].SequenceEqual(value)
+            ? value
+            : number.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string CollapseWhitespace(string value)
@@ -281,14 +355,18 @@ internal sealed class CleaningPass
     /// <summary>Each candidate's URL judged and made absolute; bad candidates go, placeholders too.</summary>
     private string? Srcset(string value)
     {
-        var candidates = new List<string>();
+        var set = _srcset.Clear();
         foreach (var (url, descriptor) in SrcsetCandidates.Parse(value))
         {
             if (_urls.Rewrite(url) is not { } absolute || _policy.IsPlaceholder(absolute))
                 continue;
-            candidates.Add(descriptor.Length == 0 ? absolute : absolute + " " + descriptor);
+            if (set.Length > 0)
+                set.Append(", ");
+            set.Append(absolute);
+            if (descriptor.Length > 0)
+                set.Append(' ').Append(descriptor);
         }
-        return candidates.Count == 0 ? null : string.Join(", ", candidates);
+        return set.Length == 0 ? null : set.ToString();
     }
 
     /// <summary>
@@ -375,8 +453,10 @@ internal sealed class CleaningPass
         _imageAttributes.Clear();
         if (!image.HasAttributes)
             return _imageAttributes;
-        foreach (var attribute in image.Attributes)
+        var attributes = image.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
         {
+            var attribute = attributes[a];
             var name = attribute.Name;
             if (ImageSourceAttributes.Contains(name))
                 _imageAttributes.TryAdd(name, attribute.Value ?? "");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using CxFeed.Core.Html;
 
@@ -14,6 +15,7 @@ internal sealed class CompiledPolicy
         Source = policy;
         Allowed = Lower(policy.AllowedElements);
         Dropped = Lower(policy.DroppedElements);
+        UrlSchemes = Lower(policy.UrlSchemes);
         Renames = policy.RenamedElements.ToFrozenDictionary(
             pair => pair.Key.ToLowerInvariant(), pair => pair.Value.ToLowerInvariant(), StringComparer.Ordinal);
         Attributes = policy.AllowedAttributes.ToFrozenDictionary(
@@ -25,18 +27,28 @@ internal sealed class CompiledPolicy
         Conversions = [.. policy.Conversions
             .Where(c => Allowed.Contains(c.Element.ToLowerInvariant()))
             .Select(c => (CssSelector.Parse(c.Selector), c.Element.ToLowerInvariant()))];
+        AnyConversion = Conversions.Length == 0 ? null : CssSelector.Parse(string.Join(", ", Conversions.Select(c => c.Selector.Text)));
         BeaconHosts = policy.BeaconHosts.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _beaconHostsBySpan = BeaconHosts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant())];
+        string[] placeholders = [.. policy.PlaceholderImages.Select(p => p.ToLowerInvariant()).Distinct()];
+        // An empty marker is in every name: then every image source is a placeholder, as configured.
+        _everySourceIsPlaceholder = placeholders.Contains("");
+        _placeholderSearch = placeholders.Length == 0 || _everySourceIsPlaceholder ? null : SearchValues.Create(placeholders, StringComparison.OrdinalIgnoreCase);
     }
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beaconHostsBySpan;
+
+    /// <summary>All the placeholder markers in one search: every image source and srcset candidate is checked.</summary>
+    private readonly SearchValues<string>? _placeholderSearch;
+    private readonly bool _everySourceIsPlaceholder;
 
     public CleaningPolicy Source { get; }
 
     public FrozenSet<string> Allowed { get; }
 
     public FrozenSet<string> Dropped { get; }
+
+    public FrozenSet<string> UrlSchemes { get; }
 
     public FrozenDictionary<string, string> Renames { get; }
 
@@ -46,9 +58,10 @@ internal sealed class CompiledPolicy
 
     public (CssSelector Selector, string Element)[] Conversions { get; }
 
-    public FrozenSet<string> BeaconHosts { get; }
+    /// <summary>All the conversions' selectors in one: most elements match none, and one test tells so.</summary>
+    public CssSelector? AnyConversion { get; }
 
-    public string[] Placeholders { get; }
+    public FrozenSet<string> BeaconHosts { get; }
 
     public string[] AttributesOf(string element) => Attributes.TryGetValue(element, out var names) ? names : [];
 
@@ -65,16 +78,8 @@ internal sealed class CompiledPolicy
         return false;
     }
 
-    public bool IsPlaceholder(string absoluteUrl)
-    {
-        var file = UrlRewriter.FileName(absoluteUrl);
-        foreach (var marker in Placeholders)
-        {
-            if (file.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
+    public bool IsPlaceholder(string absoluteUrl) =>
+        _everySourceIsPlaceholder || (_placeholderSearch is not null && UrlRewriter.FileName(absoluteUrl).IndexOfAny(_placeholderSearch) >= 0);
 
     private static FrozenSet<string> Lower(IEnumerable<string> names) =>
         names.Select(name => name.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);

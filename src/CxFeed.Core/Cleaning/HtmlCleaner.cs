@@ -53,8 +53,7 @@ public sealed class HtmlCleaner
         for (var i = 0; i < flattened; i++)
             log.Remove(RemovalReason.TooDeep, "element");
         var document = HtmlParsing.Load(html);
-        var pass = new CleaningPass(_policy, new UrlRewriter(_policy.Source.UrlSchemes, baseUrl), log, html.Length);
-        var cleaned = pass.Run(Body(document.DocumentNode));
+        var cleaned = CleaningPass.Run(Body(document.DocumentNode), _policy, new UrlRewriter(_policy.UrlSchemes, baseUrl), log, html.Length);
         return new CleaningReport(new CleanedHtml(cleaned, log.Problems()), log.Removals);
     }
 

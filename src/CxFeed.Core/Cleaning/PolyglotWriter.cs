@@ -48,23 +48,41 @@ internal sealed class PolyglotWriter
     /// <summary>Whitespace other than a plain space: where a text needs the careful path.</summary>
     private static readonly SearchValues<char> UnusualWhitespace = SearchValues.Create("\t\n\r\f\u00A0");
 
-    private readonly StringBuilder _out;
-    private readonly RemovalLog _log;
+    /// <summary>Past this many characters a builder is let go after its post rather than kept for the thread's life.</summary>
+    private const int BuilderKept = 1 << 20;
+
+    private StringBuilder _out = new();
+    private RemovalLog _log = null!;
     private readonly List<Open> _open = new(32);
     private readonly List<(string Name, string Value)> _attributes = [];
     private Space _space;
-    private bool _lineStart = true;
+    private bool _lineStart;
     private bool _spaceWritten;
     private int _preDepth;
     private bool _preJustOpened;
-    private int _breakStart = -1;
-    private int _breakEnd = -1;
+    private int _breakStart;
+    private int _breakEnd;
 
-    public PolyglotWriter(RemovalLog log, int capacity)
+    /// <summary>
+    /// Starts a new document, forgetting the last one. A writer is reused (one per thread, see
+    /// <see cref="CleaningPass"/>): its builder and lists were the cleaner's largest allocations.
+    /// </summary>
+    /// <param name="capacity">The characters to make room for at once (the input's length: the output is rarely longer).</param>
+    public void Start(RemovalLog log, int capacity)
     {
         _log = log;
-        _out = new StringBuilder(capacity);
+        _out.Clear();
+        _out.EnsureCapacity(capacity);
+        _open.Clear();
         _open.Add(new Open { Name = "", Kind = ElementKind.Block | ElementKind.FlowRoot });
+        _attributes.Clear();
+        _space = Space.None;
+        _lineStart = true;
+        _spaceWritten = false;
+        _preDepth = 0;
+        _preJustOpened = false;
+        _breakStart = -1;
+        _breakEnd = -1;
     }
 
     /// <summary>How many elements are open, not counting the root; an element's handle is the depth it was opened at.</summary>
@@ -156,14 +174,14 @@ internal sealed class PolyglotWriter
     }
 
     /// <summary>Decoded text: escaped, XML-illegal characters left out, whitespace normalised outside pre.</summary>
-    public void Text(string text)
+    public void Text(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
             return;
         if (Top.Has(ElementKind.TableFrame))
         {
-            if (text.AsSpan().IndexOfAnyExcept(Whitespace) >= 0)
-                _log.Remove(RemovalReason.Misplaced, "#text", value: text.Length > 40 ? text[..40] : text);
+            if (text.IndexOfAnyExcept(Whitespace) >= 0)
+                _log.Remove(RemovalReason.Misplaced, "#text", value: (text.Length > 40 ? text[..40] : text).ToString());
             return;
         }
         if (_preDepth > 0)
@@ -171,7 +189,7 @@ internal sealed class PolyglotWriter
             PreformattedText(text);
             return;
         }
-        var span = text.AsSpan();
+        var span = text;
         // The common case, words separated by single spaces: only the ends need normalising.
         var inner = span.Trim(' ');
         if (inner.Length > 0 && inner.IndexOfAny(UnusualWhitespace) < 0 && inner.IndexOf("  ") < 0)
@@ -186,19 +204,32 @@ internal sealed class PolyglotWriter
         }
         while (span.Length > 0)
         {
-            var word = span.IndexOfAny(Whitespace);
+            var word = span.IndexOfAnyExcept(Whitespace);
             if (word != 0)
             {
-                var length = word < 0 ? span.Length : word;
-                BeginContent();
-                AppendEscaped(span[..length], TextSpecials);
-                span = span[length..];
-                continue;
+                SpaceRun(word < 0 ? span : span[..word]);
+                if (word < 0)
+                    return;
+                span = span[word..];
             }
-            var end = span.IndexOfAnyExcept(Whitespace);
-            SpaceRun(end < 0 ? span : span[..end]);
-            span = end < 0 ? default : span[end..];
+            // Words joined by single spaces go out together, exactly as they would one by one.
+            var length = PlainStretch(span);
+            BeginContent();
+            AppendEscaped(span[..length], TextSpecials);
+            span = span[length..];
         }
+    }
+
+    /// <summary>The length of the words joined by single plain spaces that <paramref name="text"/> starts with (it starts with a word).</summary>
+    private static int PlainStretch(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(UnusualWhitespace);
+        var doubleSpace = (end < 0 ? text : text[..end]).IndexOf("  ");
+        if (doubleSpace >= 0)
+            end = doubleSpace;
+        else if (end < 0)
+            end = text.Length;
+        return text[..end].TrimEnd(' ').Length;
     }
 
     /// <summary>A run of whitespace: one pending space (a no-break one if the run is only those), unless at the start of a line.</summary>
@@ -215,7 +246,10 @@ internal sealed class PolyglotWriter
     public string Finish()
     {
         Close(1);
-        return _out.ToString();
+        var html = _out.ToString();
+        if (_out.Capacity > BuilderKept)
+            _out = new StringBuilder();
+        return html;
     }
 
     private ref Open Top => ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_open)[^1];
@@ -396,9 +430,8 @@ internal sealed class PolyglotWriter
         _spaceWritten = true;
     }
 
-    private void PreformattedText(string text)
+    private void PreformattedText(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (_preJustOpened)
         {
             // HTML drops one newline right after <pre>; keep what follows it the same in both readings.
@@ -447,8 +480,8 @@ internal sealed class PolyglotWriter
     /// <summary>Appends <paramref name="text"/> escaped, leaving out what XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates).</summary>
     private void AppendEscaped(ReadOnlySpan<char> text, SearchValues<char> specials)
     {
-        // Most text has no surrogates, U+FFFE or U+FFFF: then only ASCII characters need looking at.
-        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && text.IndexOfAny('\uFFFE', '\uFFFF') < 0)
+        // Most text has nothing from U+D800 up (no surrogates, no U+FFFE or U+FFFF): then only ASCII characters need looking at.
+        if (text.IndexOfAnyInRange('\uD800', '\uFFFF') < 0)
             specials = specials == TextSpecials ? AsciiTextSpecials : AsciiAttributeSpecials;
         while (text.Length > 0)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -15,13 +16,18 @@ internal sealed class UrlRewriter
 {
     private const int MaxSchemeLength = 32;
 
+    /// <summary>What a path may hold for a protocol-relative URL to be written without resolving it.</summary>
+    private static readonly SearchValues<char> PlainPathCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
+
     private readonly FrozenSet<string> _schemes;
     private readonly Uri _base;
     private readonly string _origin;
 
-    public UrlRewriter(IEnumerable<string> schemes, Uri baseUrl)
+    /// <param name="schemes">The allowed schemes, lowercase (built once per policy: freezing a set costs more than cleaning a short post).</param>
+    public UrlRewriter(FrozenSet<string> schemes, Uri baseUrl)
     {
-        _schemes = schemes.Select(scheme => scheme.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        _schemes = schemes;
         _base = baseUrl;
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
     }
@@ -41,6 +47,8 @@ internal sealed class UrlRewriter
             return trimmed;
         if (trimmed[0] == '/' && trimmed.Length > 1 && trimmed[1] != '/' && trimmed[1] != '\\' && IsPlain(trimmed, 1))
             return _origin + trimmed;
+        if (IsPlainProtocolRelative(trimmed) && _schemes.Contains("https"))
+            return "https:" + trimmed;
         // Browsers read a backslash as a slash in http(s) URLs: \\evil.example is protocol-relative.
         var slashed = trimmed.Replace('\\', '/');
         if (slashed.StartsWith("//", StringComparison.Ordinal))
@@ -108,6 +116,41 @@ internal sealed class UrlRewriter
             : value.StartsWith("http://", StringComparison.Ordinal) ? 7
             : 0;
         return offset > 0 && value.Length > offset && IsPlain(value, offset);
+    }
+
+    /// <summary>
+    /// A protocol-relative URL that resolving would leave as it is (lowercase host name, a path
+    /// of letters, digits, '-', '_', '.' and '/' with no dot segments, no query): WordPress
+    /// writes image sources this way, and resolving each with <see cref="Uri"/> is costly.
+    /// </summary>
+    private static bool IsPlainProtocolRelative(string value)
+    {
+        if (!value.StartsWith("//", StringComparison.Ordinal))
+            return false;
+        var slash = value.IndexOf('/', 2);
+        if (slash < 0 || !IsPlainHost(value.AsSpan(2, slash - 2)))
+            return false;
+        var path = value.AsSpan(slash);
+        return path.IndexOfAnyExcept(PlainPathCharacters) < 0 && !path.Contains("/.", StringComparison.Ordinal);
+    }
+
+    /// <summary>Dot-separated labels of lowercase letters, digits and '-', the last of letters only (no IP address, no port, no user).</summary>
+    private static bool IsPlainHost(ReadOnlySpan<char> host)
+    {
+        if (host.IsEmpty)
+            return false;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty || label[0] == '-' || label[^1] == '-')
+                return false;
+            foreach (var c in label)
+            {
+                if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+                    return false;
+            }
+        }
+        return host[(host.LastIndexOf('.') + 1)..].IndexOfAnyExceptInRange('a', 'z') < 0;
     }
 
     private static bool IsPlain(string value, int from)

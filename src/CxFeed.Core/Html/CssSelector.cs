@@ -123,7 +123,8 @@ public sealed class CssSelector
             var attribute = node.Attributes[Name];
             if (attribute is null)
                 return false;
-            var value = attribute.DeEntitizeValue ?? "";
+            // Decoding copies the value character by character: only worth it when there is a reference.
+            var value = attribute.Value is { } raw && raw.Contains('&') ? attribute.DeEntitizeValue ?? "" : attribute.Value ?? "";
             return Operator switch
             {
                 AttributeOperator.Exists => true,

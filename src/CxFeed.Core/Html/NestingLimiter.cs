@@ -51,20 +51,80 @@ internal sealed class NestingLimiter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClosesSameOnTopBySpan = ClosesSameOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> ClosesOnTopBySpan = ClosesOnTop.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>How many elements of one name are open: lets an end tag with no open element be ignored at once.</summary>
-    private sealed class OpenCount
+    /// <summary>
+    /// One element name: how HtmlAgilityPack treats it (looked up once, when the name is first
+    /// seen) and how many elements of it are open, which lets an end tag with none open be
+    /// ignored at once. One lookup per tag finds it all.
+    /// </summary>
+    private sealed class TagName
     {
+        public TagName(ReadOnlySpan<char> name)
+        {
+            foreach (var raw in NestingLimiter.RawText)
+            {
+                if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
+                    RawTextName = raw;
+            }
+            IsVoid = VoidsBySpan.Contains(name);
+            ClosesSameOnTop = ClosesSameOnTopBySpan.Contains(name);
+            ClosesOnTop = ClosesOnTopBySpan.TryGetValue(name, out var closes) ? closes : null;
+        }
+
+        /// <summary>The name as <see cref="NestingLimiter.RawText"/> has it, for an element read as raw text up to its end tag.</summary>
+        public string? RawTextName { get; }
+
+        public bool IsVoid { get; }
+
+        public bool ClosesSameOnTop { get; }
+
+        public string[]? ClosesOnTop { get; }
+
         public int Value;
     }
 
     /// <summary>What can end a start tag or begin a quoted value inside it.</summary>
     private static readonly SearchValues<char> TagSpecials = SearchValues.Create("><=");
 
+    /// <summary>
+    /// The open elements and the count per name, kept per thread and reused: allocating them for
+    /// every post (and a name string for every element name) cost more than the scan itself.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        /// <summary>Past this many names (only hostile input has them), the names are forgotten rather than kept for the thread's life.</summary>
+        private const int NamesKept = 256;
+
+        /// <summary>Past this depth the stack is given back rather than kept for the thread's life.</summary>
+        private const int DepthKept = 4096;
+
+        public List<(int NameStart, int NameLength, bool Dropped, TagName Count)> Stack { get; private set; } = [];
+
+        public Dictionary<string, TagName> ByName { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, TagName>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
+
+        public OpenElements() => BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>Nothing open, every count zero.</summary>
+        public void Reset()
+        {
+            if (Stack.Capacity > DepthKept)
+                Stack = [];
+            Stack.Clear();
+            if (ByName.Count > NamesKept)
+                ByName.Clear();
+            foreach (var count in ByName.Values)
+                count.Value = 0;
+        }
+    }
+
+    [ThreadStatic]
+    private static OpenElements? t_openElements;
+
     private readonly string _html;
     private readonly int _maxDepth;
-    private readonly List<(int NameStart, int NameLength, bool Dropped, OpenCount Count)> _open = [];
-    private readonly Dictionary<string, OpenCount> _openByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, OpenCount>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
+    private readonly List<(int NameStart, int NameLength, bool Dropped, TagName Count)> _open;
+    private readonly Dictionary<string, TagName>.AlternateLookup<ReadOnlySpan<char>> _openBySpan;
     private StringBuilder? _copy;
     private int _copied;
     private int _kept;
@@ -73,7 +133,10 @@ internal sealed class NestingLimiter
     {
         _html = html;
         _maxDepth = maxDepth;
-        _openBySpan = _openByName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var open = t_openElements ??= new OpenElements();
+        open.Reset();
+        _open = open.Stack;
+        _openBySpan = open.BySpan;
     }
 
     /// <summary>The HTML with nothing nested deeper than <paramref name="maxDepth"/>; <paramref name="flattened"/> counts the elements dropped.</summary>
@@ -130,9 +193,11 @@ internal sealed class NestingLimiter
         // HtmlAgilityPack ends a comment at --> or --!>, counting from right after "<!".
         var from = lt + 2;
         var end = _html.IndexOf("-->", from, StringComparison.Ordinal);
-        var bang = _html.IndexOf("--!>", from, StringComparison.Ordinal);
-        if (end < 0 || (bang >= 0 && bang < end))
-            end = bang < 0 ? -1 : bang + 1;
+        // Only a "--!>" that starts before the "-->" matters: looking further would make many comments quadratic.
+        var bangSearch = end < 0 ? _html.AsSpan(from) : _html.AsSpan(from, end - from);
+        var bang = bangSearch.IndexOf("--!>", StringComparison.Ordinal);
+        if (bang >= 0)
+            return from + bang + 4;
         return end < 0 ? _html.Length : end + 3;
     }
 
@@ -198,29 +263,24 @@ internal sealed class NestingLimiter
         var nameLength = ReadName(nameStart);
         var name = _html.AsSpan(nameStart, nameLength);
         var (end, selfClosed) = TagEnd(nameStart + nameLength);
-        if (name.Length is >= 5 and <= 8)
-        {
-            foreach (var raw in RawText)
-            {
-                if (name.Equals(raw, StringComparison.OrdinalIgnoreCase))
-                    return SkipRawText(end, raw);
-            }
-        }
-        if (selfClosed || VoidsBySpan.Contains(name))
+        var count = CountOf(name);
+        if (count.RawTextName is { } raw)
+            return SkipRawText(end, raw);
+        if (selfClosed || count.IsVoid)
             return end;
-        if (_open.Count > 0 && ClosesSameOnTopBySpan.Contains(name) && TopNameIs(name))
+        if (_open.Count > 0 && count.ClosesSameOnTop && TopNameIs(name))
             Pop();
-        else if (_open.Count > 0 && ClosesOnTopBySpan.TryGetValue(name, out var closes))
+        else if (_open.Count > 0 && count.ClosesOnTop is { } closes)
             CloseOnTop(name, closes);
         if (_kept >= _maxDepth)
         {
             dropped++;
             Cut(lt, end);
-            Push(nameStart, nameLength, isDropped: true);
+            Push(nameStart, nameLength, count, isDropped: true);
         }
         else
         {
-            Push(nameStart, nameLength, isDropped: false);
+            Push(nameStart, nameLength, count, isDropped: false);
         }
         return end;
     }
@@ -299,11 +359,15 @@ internal sealed class NestingLimiter
         return name.Equals(_html.AsSpan(start, length), StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Push(int nameStart, int nameLength, bool isDropped)
+    private TagName CountOf(ReadOnlySpan<char> name)
     {
-        var name = _html.AsSpan(nameStart, nameLength);
         if (!_openBySpan.TryGetValue(name, out var count))
-            _openBySpan[name] = count = new OpenCount();
+            _openBySpan[name] = count = new TagName(name);
+        return count;
+    }
+
+    private void Push(int nameStart, int nameLength, TagName count, bool isDropped)
+    {
         count.Value++;
         _open.Add((nameStart, nameLength, isDropped, count));
         if (!isDropped)

@@ -48,6 +48,8 @@ public class CanonicalOutputTests
     [Theory]
     [InlineData("<P CLASS=x><A HREF='/x' TITLE='t'>X</A></P>", "<p><a href=\"https://www.heartofthecustomer.com/x\" title=\"t\">X</a></p>")]
     [InlineData("<img alt=\"A\" height=\"2\" width=\"3\" src=\"/a.png\">", "<p><img src=\"https://www.heartofthecustomer.com/a.png\" alt=\"A\" width=\"3\" height=\"2\" /></p>")]
+    [InlineData("<img src=\"/a.png\" width=\"0300\" height=\"+20\">", "<p><img src=\"https://www.heartofthecustomer.com/a.png\" width=\"300\" height=\"20\" /></p>")]
+    [InlineData("<ol start=\"-0\"><li>x</li></ol>", "<ol start=\"0\">\n<li>x</li>\n</ol>")]
     [InlineData("<ol reversed start=\" 3 \"><li>x</li></ol>", "<ol start=\"3\" reversed=\"reversed\">\n<li>x</li>\n</ol>")]
     [InlineData("<td colspan=2>x</td>", "<p>x</p>")]
     [InlineData("<table><td colspan=\"2\" scope=\"COL\" rowspan=\"x\">x</td></table>", "<table>\n<tbody>\n<tr>\n<td colspan=\"2\" scope=\"col\">x</td>\n</tr>\n</tbody>\n</table>")]
@@ -59,6 +61,13 @@ public class CanonicalOutputTests
     [InlineData("<ul><li>a<div>b</div><div>c</div></li></ul>", "<ul>\n<li>a b c</li>\n</ul>")]
     [InlineData("<pre>\n\nfirst line kept\n  indented</pre>", "<pre>\n\nfirst line kept\n  indented</pre>")]
     public void Markup_is_written_in_one_canonical_structure(string input, string expected) =>
+        Assert.Equal(expected, Clean.Html(input));
+
+    [Theory]
+    [InlineData("<p>Fish &amp; chips &copy 2024 &#x1F600; &bogus; &#0;</p>", "<p>Fish &amp; chips \u00A9 2024 \U0001F600 &amp;bogus; \uFFFD</p>")]
+    [InlineData("<p>R&amp;D&nbsp;&nbsp; &lt;b&gt; &#x2013; &rsquo;</p>", "<p>R&amp;D &lt;b&gt; \u2013 \u2019</p>")]
+    [InlineData("x</Form>y", "<p>x&lt;/form&gt;y</p>")]
+    public void Text_is_decoded_once_and_escaped_once(string input, string expected) =>
         Assert.Equal(expected, Clean.Html(input));
 
     [Fact]

@@ -70,4 +70,13 @@ public class LazyImageTests
         Assert.Equal("<p>Text</p>", report.Result.Html);
         Assert.Single(report.Of(Core.Cleaning.RemovalReason.ImageWithoutSource));
     }
+
+    [Theory]
+    [InlineData("/wp-content/uploads/Theme-Loader.GIF", "<p><img src=\"https://www.heartofthecustomer.com/real.jpg\" srcset=\"https://www.heartofthecustomer.com/real.jpg 1x\" /></p>")]
+    [InlineData("/wp-content/uploads/2020/05/journey-map.jpg", "<p><img src=\"https://www.heartofthecustomer.com/wp-content/uploads/2020/05/journey-map.jpg\" srcset=\"https://www.heartofthecustomer.com/real.jpg 1x\" /></p>")]
+    public void A_configured_placeholder_marker_is_matched_in_the_file_name_ignoring_case(string src, string expected)
+    {
+        var cleaner = new Core.Cleaning.HtmlCleaner(Core.Cleaning.CleaningPolicy.Default with { PlaceholderImages = ["theme-loader", "theme-loader", "map.png"] });
+        Assert.Equal(expected, Clean.Report($"<img src=\"{src}\" srcset=\"/real.jpg 1x\">", cleaner).Result.Html);
+    }
 }

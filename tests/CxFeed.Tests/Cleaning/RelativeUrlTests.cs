@@ -20,6 +20,20 @@ public class RelativeUrlTests
     public void Relative_urls_become_absolute(string input, string expected) =>
         Assert.Equal(expected, Clean.Html(input));
 
+    /// <summary>WordPress writes image sources protocol-relative; each must come out as resolving it would give.</summary>
+    [Theory]
+    [InlineData("//www.heartofthecustomer.com/wp-content/uploads/2020/05/journey-map-1.jpg", "https://www.heartofthecustomer.com/wp-content/uploads/2020/05/journey-map-1.jpg")]
+    [InlineData("//WWW.Example.COM/a.jpg", "https://www.example.com/a.jpg")]
+    [InlineData("//cdn.example.com:443/a.jpg", "https://cdn.example.com/a.jpg")]
+    [InlineData("//cdn.example.com/a/./b/../c.jpg", "https://cdn.example.com/a/c.jpg")]
+    [InlineData("//cdn.example.com/a%7ez.jpg?w=300&h=200", "https://cdn.example.com/a~z.jpg?w=300&amp;h=200")]
+    [InlineData("//127.0.0.1/a.jpg", "https://127.0.0.1/a.jpg")]
+    [InlineData("//0x7f.1/a.jpg", "https://127.0.0.1/a.jpg")]
+    [InlineData("//cdn.example.com", "https://cdn.example.com/")]
+    [InlineData("//user@cdn.example.com/a.jpg", "https://user@cdn.example.com/a.jpg")]
+    public void Protocol_relative_urls_become_https(string src, string expected) =>
+        Assert.Equal($"<p><img src=\"{expected}\" /></p>", Clean.Html($"<img src=\"{src}\">"));
+
     [Fact]
     public void Links_with_target_blank_lose_the_target()
     {
