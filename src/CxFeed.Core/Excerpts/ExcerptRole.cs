@@ -17,8 +17,9 @@ internal enum ExcerptRole : byte
 }
 
 /// <summary>
-/// The roles of element names, looked up once per element rather than once per question; the
-/// names are also interned here, so that a reader of markup allocates none for a known name.
+/// The roles of element names, looked up once per element rather than once per question. The
+/// names are also interned here (every element the cleaner keeps is in a set of the policy), so
+/// that a reader of markup allocates no name.
 /// </summary>
 internal static class ExcerptRoles
 {
@@ -48,8 +49,6 @@ internal static class ExcerptRoles
         Add(ExcerptPolicy.TitleBlocks, ExcerptRole.TitleBlock);
         Add(ExcerptPolicy.Lists, ExcerptRole.List);
         Add(["a"], ExcerptRole.Link);
-        // Names the cleaner may write that play no part here, interned all the same.
-        Add(["div", "section", "article", "aside", "header", "footer", "main", "source", "colgroup", "col"], ExcerptRole.None);
         return roles.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

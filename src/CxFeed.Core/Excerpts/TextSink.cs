@@ -84,6 +84,7 @@ internal abstract class TextSink(int limit)
             }
             if (Position >= Limit)
                 return false;
+            run = WithWordsAfter(text, i, run);
             run = Math.Min(run, Math.Max(1, Limit - Position));
             if (char.IsHighSurrogate(text[i + run - 1]))
                 run++;
@@ -94,6 +95,24 @@ internal abstract class TextSink(int limit)
                 return false;
         }
         return true;
+    }
+
+    // The words that follow a run, each after a single space, while they stay short of the
+    // limit: taken with it in one piece, they give the same characters as taken one by one
+    // (the space between two words is written as it is), with one call instead of three each.
+    private int WithWordsAfter(string text, int start, int run)
+    {
+        var end = start + run;
+        while (end + 1 < text.Length && text[end] == ' ' && IsKeptAsItIs(text[end + 1]))
+        {
+            var next = end + 2;
+            while (next < text.Length && IsKeptAsItIs(text[next]))
+                next++;
+            if (Position + (next - start) >= Limit)
+                break;
+            end = next;
+        }
+        return end - start;
     }
 
     // Text kept as it is, in runs: not white space, not a character XML forbids, not a
