@@ -109,7 +109,7 @@ internal static class CleanedMarkupReader
                 var valueLength = html.AsSpan(valueStart, end - valueStart).IndexOfAny(ValueEnds);
                 if (valueLength < 0 || html[valueStart + valueLength] != '"')
                     return null;
-                (attributes ??= []).Add(new MarkupAttribute(html.AsMemory(attributeStart, attributeEnd - attributeStart), html.AsMemory(valueStart, valueLength)));
+                (attributes ??= new List<MarkupAttribute>(8)).Add(new MarkupAttribute(html.AsMemory(attributeStart, attributeEnd - attributeStart), html.AsMemory(valueStart, valueLength)));
                 position = valueStart + valueLength + 1;
             }
             bool selfClosed;
