@@ -14,10 +14,11 @@ namespace CxFeed.Core.Excerpts;
 /// </summary>
 internal static class CleanedMarkupReader
 {
-    /// <summary>Elements HtmlAgilityPack reads apart: as raw text, as overlapping, or with no end tag (its "empty" flag).</summary>
+    /// <summary>Elements HtmlAgilityPack reads apart: as raw text up to their end tag, or as overlapping (<c>form</c>).</summary>
     private static readonly FrozenSet<string> RawOrOverlapping = FrozenSet.ToFrozenSet(
         ["script", "style", "noxhtml", "textarea", "title", "form"], StringComparer.Ordinal);
 
+    /// <summary>Elements with no end tag in HtmlAgilityPack (its "empty" flag): the cleaner writes its voids self-closed.</summary>
     private static readonly FrozenSet<string> Empty = FrozenSet.ToFrozenSet(
         ["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "isindex",
          "keygen", "link", "meta", "param", "source", "spacer", "wbr"], StringComparer.Ordinal);

@@ -31,6 +31,15 @@ public class CleanedMarkupReaderTests
     public bool Any_markup_is_read_as_htmlagilitypack_reads_it_or_declined(string markup) =>
         ReadsAsHtmlAgilityPack(markup);
 
+    [Property(MaxTest = 1000)]
+    public bool Well_formed_markup_of_any_elements_is_read_as_htmlagilitypack_reads_it_or_declined(int seed)
+    {
+        var html = WellFormed(new Random(seed));
+        var prefix = html.LastIndexOf('<', Math.Max(0, html.Length / 2));
+
+        return ReadsAsHtmlAgilityPack(html) && (prefix <= 0 || ReadsAsHtmlAgilityPack(html[..prefix]));
+    }
+
     [Theory]
     [InlineData(MetricBody)]
     [InlineData(DataBody)]
@@ -73,6 +82,67 @@ public class CleanedMarkupReaderTests
         Assert.Null(CleanedMarkupReader.Read(Nested(MaxDepth + 1), Nested(MaxDepth + 1).Length, MaxDepth));
         Assert.True(ReadsAsHtmlAgilityPack(Nested(MaxDepth)));
         Assert.NotNull(CleanedMarkupReader.Read(Nested(MaxDepth), Nested(MaxDepth).Length, MaxDepth));
+    }
+
+    // Elements HtmlAgilityPack treats in its own ways (closing one when another opens, raw text,
+    // overlapping, voids) among ordinary ones, closed and nested properly, with attributes
+    // (repeated ones too) and text holding character references.
+    private static readonly string[] Names =
+    [
+        "p", "a", "li", "ul", "ol", "dl", "dt", "dd", "table", "caption", "colgroup", "thead", "tbody", "tfoot", "tr", "td",
+        "th", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "span", "div", "blockquote", "pre", "code", "figure",
+        "figcaption", "option", "section", "title", "form", "script",
+    ];
+
+    private static readonly string[] Voids = ["br", "hr", "img", "wbr", "source", "col", "input"];
+
+    private static readonly string[] Texts = ["one", " two ", "\n", "a &amp; b", "&lt;tag&gt;", "caf&eacute;", "&#8217;", "\u00A0", "x"];
+
+    private static string WellFormed(Random random)
+    {
+        var html = new StringBuilder();
+        var open = new Stack<string>();
+        for (var step = random.Next(1, 60); step > 0; step--)
+        {
+            switch (random.Next(10))
+            {
+                case < 3 when open.Count < 8:
+                    var name = Names[random.Next(Names.Length)];
+                    html.Append('<').Append(name).Append(Attributes(random));
+                    if (random.Next(20) == 0)
+                    {
+                        html.Append(" />");
+                        break;
+                    }
+                    html.Append('>');
+                    open.Push(name);
+                    break;
+                case 3:
+                    html.Append('<').Append(Voids[random.Next(Voids.Length)]).Append(Attributes(random)).Append(random.Next(20) == 0 ? ">" : " />");
+                    break;
+                case < 6 when open.Count > 0:
+                    html.Append("</").Append(open.Pop()).Append('>');
+                    break;
+                default:
+                    html.Append(Texts[random.Next(Texts.Length)]);
+                    break;
+            }
+        }
+        while (open.Count > 0)
+            html.Append("</").Append(open.Pop()).Append('>');
+        return html.ToString();
+    }
+
+    private static string Attributes(Random random)
+    {
+        var attributes = new StringBuilder();
+        for (var i = random.Next(4); i > 0; i--)
+        {
+            var name = random.Next(3) switch { 0 => "href", 1 => "class", _ => "data-x" };
+            var value = random.Next(3) switch { 0 => "#one", 1 => "https://example.com/?a=1&amp;b=&quot;2&quot;", _ => "" };
+            attributes.Append(' ').Append(name).Append("=\"").Append(value).Append('"');
+        }
+        return attributes.ToString();
     }
 
     private static bool ReadsAsHtmlAgilityPack(string html)
