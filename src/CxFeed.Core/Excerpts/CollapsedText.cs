@@ -1,5 +1,4 @@
 using System.Text;
-using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
@@ -19,13 +18,13 @@ internal sealed class CollapsedText(int limit) : TextSink(limit)
     /// <summary>Everything the walk gave, in order, up to where the sink stopped it.</summary>
     public IReadOnlyList<ReadingEvent> Events => _events;
 
-    public override void Enter(HtmlNode element, bool isBlock)
+    public override void Enter(MarkupNode element, bool isBlock)
     {
         _events.Add(ReadingEvent.Enter(element, isBlock));
         base.Enter(element, isBlock);
     }
 
-    public override void Leave(HtmlNode element, bool isBlock)
+    public override void Leave(MarkupNode element, bool isBlock)
     {
         _events.Add(ReadingEvent.Leave(element, isBlock));
         base.Leave(element, isBlock);

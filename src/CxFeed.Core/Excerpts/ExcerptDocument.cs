@@ -1,13 +1,14 @@
-using System.Net;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>
-/// Cleaned HTML parsed for an excerpt: the whole of it, or only a prefix when the excerpt needs
+/// Cleaned HTML read for an excerpt: the whole of it, or only a prefix when the excerpt needs
 /// just the start of a long body. A prefix ends before a tag, so no tag is read half; whatever a
 /// prefix leaves open at its end may still grow, and decisions about it wait for a longer prefix.
+/// The cleaner's own markup is read by <see cref="CleanedMarkupReader"/>; any other HTML (the
+/// builder may be given any) is parsed by HtmlAgilityPack, to the same tree.
 /// </summary>
 internal sealed class ExcerptDocument
 {
@@ -18,28 +19,65 @@ internal sealed class ExcerptDocument
     /// </summary>
     private const int MaxDepth = 1024;
 
-    private HashSet<HtmlNode>? _openAtEnd;
-    private HtmlTextNode? _lastTextNode;
-    private string _lastText = "";
+    private HashSet<MarkupNode>? _openAtEnd;
 
-    private ExcerptDocument(HtmlNode root, bool isTruncated)
+    private ExcerptDocument(MarkupNode root, bool isTruncated)
     {
         Root = root;
         IsTruncated = isTruncated;
     }
 
-    public HtmlNode Root { get; }
+    public MarkupNode Root { get; }
 
     /// <summary>Whether this is only a prefix of the HTML.</summary>
     public bool IsTruncated { get; }
 
-    /// <summary>Parses <paramref name="html"/>, or its first <paramref name="length"/> characters or so.</summary>
+    /// <summary>Reads <paramref name="html"/>, or its first <paramref name="length"/> characters or so.</summary>
     public static ExcerptDocument Parse(string html, int length)
     {
         var end = length >= html.Length ? html.Length : PrefixEnd(html, length);
-        var document = HtmlParsing.Load(NestingLimiter.Limit(end == html.Length ? html : html[..end], MaxDepth, out _));
-        return new ExcerptDocument(document.DocumentNode, end < html.Length);
+        var root = CleanedMarkupReader.Read(html, end, MaxDepth) ?? ParseAnyHtml(end == html.Length ? html : html[..end]);
+        return new ExcerptDocument(root, end < html.Length);
     }
+
+    /// <summary>HtmlAgilityPack's tree of any HTML, copied node for node with a loop.</summary>
+    public static MarkupNode ParseAnyHtml(string html)
+    {
+        var document = HtmlParsing.Load(NestingLimiter.Limit(html, MaxDepth, out _)).DocumentNode;
+        var root = MarkupNode.Root();
+        var parent = root;
+        var node = document.FirstChild;
+        while (node is not null)
+        {
+            var copy = Copy(node);
+            parent.Append(copy);
+            if (node.FirstChild is not null)
+            {
+                node = node.FirstChild;
+                parent = copy;
+                continue;
+            }
+            while (node.NextSibling is null)
+            {
+                node = node.ParentNode!;
+                if (node == document)
+                    return root;
+                parent = parent.Parent!;
+            }
+            node = node.NextSibling;
+        }
+        return root;
+    }
+
+    private static MarkupNode Copy(HtmlNode node) =>
+        node.NodeType switch
+        {
+            HtmlNodeType.Element => MarkupNode.Element(
+                node.Name,
+                [.. node.Attributes.Select(attribute => new MarkupAttribute(attribute.Name.AsMemory(), (attribute.Value ?? "").AsMemory()))]),
+            HtmlNodeType.Text => MarkupNode.TextNode(((HtmlTextNode)node).Text.AsMemory()),
+            _ => MarkupNode.Comment(),
+        };
 
     /// <summary>
     /// About how much of <paramref name="html"/> holds <paramref name="textLength"/> characters of
@@ -70,25 +108,10 @@ internal sealed class ExcerptDocument
     private const int Margin = 320;
 
     /// <summary>
-    /// A text node's text with its character references decoded. The last one is kept: a block's
-    /// first text is looked at to decide whether the block counts, then read.
-    /// </summary>
-    public string TextOf(HtmlTextNode node)
-    {
-        if (node != _lastTextNode)
-        {
-            var text = node.Text;
-            _lastText = text.Contains('&') ? WebUtility.HtmlDecode(text) : text;
-            _lastTextNode = node;
-        }
-        return _lastText;
-    }
-
-    /// <summary>
     /// Whether <paramref name="element"/> is cut by the end of a prefix, so more of it may follow:
     /// it holds the prefix's last node.
     /// </summary>
-    public bool IsOpenAtEnd(HtmlNode element)
+    public bool IsOpenAtEnd(MarkupNode element)
     {
         // The prefix's last node is reached through last children only.
         if (!IsTruncated || element.NextSibling is not null)

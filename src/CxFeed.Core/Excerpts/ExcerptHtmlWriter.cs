@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
-using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
@@ -24,9 +24,9 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
     // outside an inline element that opens after it.
     private int _whitespaceAt;
 
-    private sealed class Open(HtmlNode element, bool write, Open? writtenParent)
+    private sealed class Open(MarkupNode element, bool write, Open? writtenParent)
     {
-        public HtmlNode Element { get; } = element;
+        public MarkupNode Element { get; } = element;
 
         public bool Write { get; } = write;
 
@@ -40,25 +40,27 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
         public string Name => Element.Name;
 
         /// <summary>Whether the element stands on its own line: a block, a line break aside.</summary>
-        public bool IsBlock => !ExcerptPolicy.Inline.Contains(Name) && Name != "br";
+        public bool IsBlock => !Element.Is(ExcerptRole.Inline) && Name != "br";
+
+        public bool IsVoid => Element.Is(ExcerptRole.Void);
     }
 
-    public override void Enter(HtmlNode element, bool isBlock)
+    public override void Enter(MarkupNode element, bool isBlock)
     {
         base.Enter(element, isBlock);
         var parent = _open.Count == 0 ? null : _open[^1].Write ? _open[^1] : _open[^1].WrittenParent;
-        var open = new Open(element, ExcerptPolicy.Written.Contains(element.Name), parent);
+        var open = new Open(element, element.Is(ExcerptRole.Written), parent);
         _open.Add(open);
         if (open.Write)
             _pending.Add(open);
     }
 
-    public override void Leave(HtmlNode element, bool isBlock)
+    public override void Leave(MarkupNode element, bool isBlock)
     {
         base.Leave(element, isBlock);
         var open = _open[^1];
         _open.RemoveAt(_open.Count - 1);
-        if (!open.Write || ExcerptPolicy.Void.Contains(element.Name))
+        if (!open.Write || open.IsVoid)
             return;
         if (open.Flushed)
         {
@@ -77,7 +79,7 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
             _html.Append(ExcerptPolicy.Ellipsis);
         for (var i = _open.Count - 1; i >= 0; i--)
         {
-            if (_open[i].Flushed && !ExcerptPolicy.Void.Contains(_open[i].Name))
+            if (_open[i].Flushed && !_open[i].IsVoid)
                 Close(_open[i]);
         }
         if (_html.Length > 0)
@@ -121,7 +123,7 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
             }
             _html.Append('<').Append(open.Name);
             AppendAttributes(open.Element);
-            _html.Append(ExcerptPolicy.Void.Contains(open.Name) ? " />" : ">");
+            _html.Append(open.IsVoid ? " />" : ">");
             open.Flushed = true;
         }
         _pending.Clear();
@@ -134,37 +136,48 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
         _html.Append("</").Append(open.Name).Append('>');
     }
 
-    private void AppendAttributes(HtmlNode element)
+    private void AppendAttributes(MarkupNode element)
     {
         var attributes = element.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
+        for (var i = 0; i < attributes.Length; i++)
         {
-            var attribute = attributes[i];
-            if (!IsXmlName(attribute.Name) || IsRepeated(attributes, i))
+            var name = attributes[i].Name.Span;
+            if (!IsXmlName(name) || IsRepeated(attributes, i))
                 continue;
-            _html.Append(' ').Append(attribute.Name).Append("=\"");
-            AppendEscaped(WebUtility.HtmlDecode(attribute.Value ?? ""), attribute: true);
+            _html.Append(' ').Append(name).Append("=\"");
+            var value = attributes[i].RawValue;
+            AppendEscaped(value.Span.Contains('&') ? WebUtility.HtmlDecode(value.ToString()) : value.Span, attribute: true);
             _html.Append('"');
         }
     }
 
     // A parser keeps every copy of a repeated attribute; XML allows one, the first.
-    private static bool IsRepeated(HtmlAttributeCollection attributes, int index)
+    private static bool IsRepeated(MarkupAttribute[] attributes, int index)
     {
         for (var i = 0; i < index; i++)
         {
-            if (attributes[i].Name == attributes[index].Name)
+            if (attributes[i].Name.Span.SequenceEqual(attributes[index].Name.Span))
                 return true;
         }
         return false;
     }
 
     // The cleaner's escaping: &amp; &lt; &gt; (and &quot; in attributes), every other character as
-    // itself; characters XML forbids and unpaired surrogates are dropped.
+    // itself; characters XML forbids and unpaired surrogates are dropped. What needs none of it
+    // is copied a run at a time.
     private void AppendEscaped(ReadOnlySpan<char> text, bool attribute)
     {
+        var specials = attribute ? AttributeSpecials : TextSpecials;
         for (var i = 0; i < text.Length; i++)
         {
+            var plain = text[i..].IndexOfAny(specials);
+            if (plain < 0)
+            {
+                _html.Append(text[i..]);
+                return;
+            }
+            _html.Append(text.Slice(i, plain));
+            i += plain;
             var c = text[i];
             switch (c)
             {
@@ -184,10 +197,26 @@ internal sealed class ExcerptHtmlWriter(int keep) : TextSink(keep)
 
     // Attribute names as the cleaner writes them ([a-z_][a-z0-9_.-]*); anything else a parser
     // made of a malformed tag is not written.
-    private static bool IsXmlName(string name) =>
+    private static bool IsXmlName(ReadOnlySpan<char> name) =>
         name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_')
-        && !name.AsSpan().ContainsAnyExcept(XmlNameCharacters);
+        && !name.ContainsAnyExcept(XmlNameCharacters);
 
-    private static readonly System.Buffers.SearchValues<char> XmlNameCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_.-");
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create(Specials("&<>"));
+
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create(Specials("&<>\""));
+
+    // The markup characters, and every character outside U+0020–U+D7FF (controls, surrogates,
+    // U+FFFE and U+FFFF among them), which the escaping looks at one by one.
+    private static string Specials(string markup)
+    {
+        var specials = new StringBuilder(markup);
+        for (var c = '\0'; c < ' '; c++)
+            specials.Append(c);
+        for (var c = '\uD800'; c != '\uFFFF'; c++)
+            specials.Append(c);
+        return specials.Append('\uFFFF').ToString();
+    }
+
+    private static readonly SearchValues<char> XmlNameCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_.-");
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using CxFeed.Core.Html;
-using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
@@ -24,16 +22,16 @@ internal static class LetterKey
     /// null when it has more, or when the element holds more nodes than such a text would need
     /// (so that a deep or huge element costs no more than a short one).
     /// </summary>
-    public static string? OfElement(HtmlNode element, int maxLength, ExcerptDocument document)
+    public static string? OfElement(MarkupNode element, int maxLength)
     {
         var key = new StringBuilder();
         var nodes = 0;
         var maxNodes = 16 + 4 * maxLength;
-        for (var node = element.FirstChild; node is not null; node = HtmlTree.Next(node, element))
+        for (var node = element.FirstChild; node is not null; node = node.Next(element))
         {
             if (++nodes > maxNodes)
                 return null;
-            if (node is HtmlTextNode text && !Append(key, document.TextOf(text), maxLength))
+            if (node.Kind == MarkupNodeKind.Text && !Append(key, node.Text, maxLength))
                 return null;
         }
         return key.ToString();

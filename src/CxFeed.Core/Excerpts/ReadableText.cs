@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CxFeed.Core.Html;
-using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
@@ -27,12 +25,12 @@ internal static class ReadableText
     }
 
     /// <summary>Whether <paramref name="element"/>'s text says anything, looking at its first few nodes only (beyond them, it is taken to).</summary>
-    public static bool IsIn(HtmlNode element, ExcerptDocument document)
+    public static bool IsIn(MarkupNode element)
     {
         var nodes = 0;
-        for (var node = element.FirstChild; node is not null; node = HtmlTree.Next(node, element))
+        for (var node = element.FirstChild; node is not null; node = node.Next(element))
         {
-            if (++nodes > MaxNodes || (node is HtmlTextNode text && Has(document.TextOf(text))))
+            if (++nodes > MaxNodes || (node.Kind == MarkupNodeKind.Text && Has(node.Text)))
                 return true;
         }
         return false;

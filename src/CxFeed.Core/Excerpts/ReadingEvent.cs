@@ -1,13 +1,11 @@
-using HtmlAgilityPack;
-
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>One thing a <see cref="TextSink"/> was given by the walk: an element entered or left, or text.</summary>
-internal readonly record struct ReadingEvent(HtmlNode? Element, bool IsBlock, bool IsLeave, string? Text)
+internal readonly record struct ReadingEvent(MarkupNode? Element, bool IsBlock, bool IsLeave, string? Text)
 {
-    public static ReadingEvent Enter(HtmlNode element, bool isBlock) => new(element, isBlock, IsLeave: false, Text: null);
+    public static ReadingEvent Enter(MarkupNode element, bool isBlock) => new(element, isBlock, IsLeave: false, Text: null);
 
-    public static ReadingEvent Leave(HtmlNode element, bool isBlock) => new(element, isBlock, IsLeave: true, Text: null);
+    public static ReadingEvent Leave(MarkupNode element, bool isBlock) => new(element, isBlock, IsLeave: true, Text: null);
 
     public static ReadingEvent Of(string text) => new(null, IsBlock: false, IsLeave: false, text);
 

@@ -1,5 +1,3 @@
-using HtmlAgilityPack;
-
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>How a walk over a cleaned tree ended.</summary>
@@ -41,12 +39,12 @@ internal sealed class ReadingWalk
         var node = root.FirstChild;
         while (node is not null)
         {
-            if (node is HtmlTextNode text)
+            if (node.Kind == MarkupNodeKind.Text)
             {
-                if (!sink.Text(document.TextOf(text)))
+                if (!sink.Text(node.Text))
                     return WalkEnd.Stopped;
             }
-            else if (node.NodeType == HtmlNodeType.Element)
+            else if (node.IsElement)
             {
                 var counts = Counts(node, document, sink, lists);
                 if (counts is null)
@@ -54,7 +52,7 @@ internal sealed class ReadingWalk
                 if (counts.Value)
                 {
                     sink.Enter(node, IsBlock(node));
-                    if (ExcerptPolicy.Lists.Contains(node.Name))
+                    if (node.Is(ExcerptRole.List))
                         lists++;
                     if (node.FirstChild is not null)
                     {
@@ -66,7 +64,7 @@ internal sealed class ReadingWalk
             }
             while (node.NextSibling is null)
             {
-                node = node.ParentNode;
+                node = node.Parent;
                 if (node is null || node == root)
                     return WalkEnd.Finished;
                 Leave(node, sink, ref lists);
@@ -77,13 +75,13 @@ internal sealed class ReadingWalk
     }
 
     // Whether an element's content counts; null when a prefix cannot tell yet.
-    private bool? Counts(HtmlNode element, ExcerptDocument document, TextSink sink, int lists)
+    private bool? Counts(MarkupNode element, ExcerptDocument document, TextSink sink, int lists)
     {
-        if (ExcerptPolicy.Silent.Contains(element.Name))
+        if (element.Is(ExcerptRole.Silent))
             return false;
-        if (element.Name == "a")
-            return !_links.IsReadMore(element.GetAttributeValue("href", null));
-        if (ExcerptPolicy.TitleBlocks.Contains(element.Name))
+        if (element.Is(ExcerptRole.Link))
+            return !_links.IsReadMore(element.AttributeValue("href"));
+        if (element.Is(ExcerptRole.TitleBlock))
         {
             if (sink.AtStart)
             {
@@ -98,37 +96,37 @@ internal sealed class ReadingWalk
         }
         // Only outermost lists: a list inside a table of contents goes with it, and checking
         // every nested list again would cost the square of the nesting.
-        if (ExcerptPolicy.Lists.Contains(element.Name) && lists == 0)
+        if (element.Is(ExcerptRole.List) && lists == 0)
         {
             if (_contents.IsTableOfContents(element, document) is not { } contents)
                 return null;
             if (contents)
                 return false;
         }
-        return IsBlock(element) && element.HasChildNodes ? IsReadable(element, document) : true;
+        return IsBlock(element) && element.FirstChild is not null ? IsReadable(element, document) : true;
     }
 
     // A block of only punctuation (a row of dashes between two parts) holds no words; null when
     // a prefix cannot tell yet.
-    private static bool? IsReadable(HtmlNode block, ExcerptDocument document) =>
-        ReadableText.IsIn(block, document) ? true : document.IsOpenAtEnd(block) ? null : false;
+    private static bool? IsReadable(MarkupNode block, ExcerptDocument document) =>
+        ReadableText.IsIn(block) ? true : document.IsOpenAtEnd(block) ? null : false;
 
     // A block whose whole text is the post's title, as a heading or as a slug-like caption.
-    private bool? RepeatsTitle(HtmlNode block, ExcerptDocument document)
+    private bool? RepeatsTitle(MarkupNode block, ExcerptDocument document)
     {
-        if (_titleKey.Length == 0 || LetterKey.OfElement(block, _titleKey.Length, document) is not { } key)
+        if (_titleKey.Length == 0 || LetterKey.OfElement(block, _titleKey.Length) is not { } key)
             return false;
         if (document.IsOpenAtEnd(block))
             return _titleKey.StartsWith(key, StringComparison.Ordinal) ? null : false;
         return key == _titleKey;
     }
 
-    private static void Leave(HtmlNode element, TextSink sink, ref int lists)
+    private static void Leave(MarkupNode element, TextSink sink, ref int lists)
     {
         sink.Leave(element, IsBlock(element));
-        if (ExcerptPolicy.Lists.Contains(element.Name))
+        if (element.Is(ExcerptRole.List))
             lists--;
     }
 
-    private static bool IsBlock(HtmlNode element) => !ExcerptPolicy.Inline.Contains(element.Name);
+    private static bool IsBlock(MarkupNode element) => !element.Is(ExcerptRole.Inline);
 }

@@ -1,6 +1,3 @@
-using CxFeed.Core.Html;
-using HtmlAgilityPack;
-
 namespace CxFeed.Core.Excerpts;
 
 /// <summary>
@@ -14,26 +11,26 @@ internal sealed class TableOfContents(PageLinks links)
     private const int MaxTitleLength = 24;
 
     /// <summary>Whether <paramref name="list"/> (a <c>ul</c> or <c>ol</c>) is a table of contents.</summary>
-    public bool? IsTableOfContents(HtmlNode list, ExcerptDocument document)
+    public bool? IsTableOfContents(MarkupNode list, ExcerptDocument document)
     {
         var entries = 0;
         var node = list.FirstChild;
         while (node is not null)
         {
-            if (node is HtmlTextNode text && HasLetters(text, document))
+            if (node.Kind == MarkupNodeKind.Text && HasLetters(node))
                 return false;
-            if (node.NodeType == HtmlNodeType.Element && (node.Name == "a" || ExcerptPolicy.Silent.Contains(node.Name)))
+            if (node.Is(ExcerptRole.Link | ExcerptRole.Silent))
             {
-                if (node.Name == "a")
+                if (node.Is(ExcerptRole.Link))
                 {
-                    if (!links.IsInPage(node.GetAttributeValue("href", null)))
+                    if (!links.IsInPage(node.AttributeValue("href")))
                         return false;
                     entries++;
                 }
-                node = HtmlTree.NextSkippingChildren(node, list);
+                node = node.NextSkippingChildren(list);
                 continue;
             }
-            node = HtmlTree.Next(node, list);
+            node = node.Next(list);
         }
         if (entries == 0)
             return false;
@@ -41,28 +38,28 @@ internal sealed class TableOfContents(PageLinks links)
     }
 
     /// <summary>Whether <paramref name="block"/> titles a table of contents: it says so and the next element is one.</summary>
-    public bool? IsTitle(HtmlNode block, ExcerptDocument document)
+    public bool? IsTitle(MarkupNode block, ExcerptDocument document)
     {
         // The cheap test first: most blocks are not followed by a list.
         var next = block.NextSibling;
-        while (next is not null && next.NodeType != HtmlNodeType.Element)
+        while (next is not null && !next.IsElement)
             next = next.NextSibling;
         var mayBeFollowedByList = next is null
-            ? block.ParentNode is { } parent && document.IsOpenAtEnd(parent)
-            : ExcerptPolicy.Lists.Contains(next.Name);
-        if (!mayBeFollowedByList || LetterKey.OfElement(block, MaxTitleLength, document) is not { } key)
+            ? block.Parent is { } parent && document.IsOpenAtEnd(parent)
+            : next.Is(ExcerptRole.List);
+        if (!mayBeFollowedByList || LetterKey.OfElement(block, MaxTitleLength) is not { } key)
             return false;
         if (next is null || document.IsOpenAtEnd(block))
             return ExcerptPolicy.TableOfContentsTitles.Any(title => title.StartsWith(key, StringComparison.Ordinal)) ? null : false;
         if (!ExcerptPolicy.TableOfContentsTitles.Contains(key))
             return false;
-        for (var between = block.NextSibling; between != next; between = between!.NextSibling)
+        for (var between = block.NextSibling!; between != next; between = between.NextSibling!)
         {
-            if (between is HtmlTextNode text && HasLetters(text, document))
+            if (between.Kind == MarkupNodeKind.Text && HasLetters(between))
                 return false;
         }
         return IsTableOfContents(next, document);
     }
 
-    private static bool HasLetters(HtmlTextNode text, ExcerptDocument document) => document.TextOf(text).Any(char.IsLetter);
+    private static bool HasLetters(MarkupNode text) => text.Text.Any(char.IsLetter);
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using HtmlAgilityPack;
 
 namespace CxFeed.Core.Excerpts;
 
@@ -33,14 +32,14 @@ internal abstract class TextSink(int limit)
     public bool AtStart => Position == 0;
 
     /// <summary>An element's start; a block's start is a word boundary.</summary>
-    public virtual void Enter(HtmlNode element, bool isBlock)
+    public virtual void Enter(MarkupNode element, bool isBlock)
     {
         if (isBlock)
             Boundary();
     }
 
     /// <summary>An element's end; a block's end is a word boundary.</summary>
-    public virtual void Leave(HtmlNode element, bool isBlock)
+    public virtual void Leave(MarkupNode element, bool isBlock)
     {
         if (isBlock)
             Boundary();
@@ -59,8 +58,11 @@ internal abstract class TextSink(int limit)
                 i++;
                 continue;
             }
-            // A run of characters that are kept as they are, up to the limit.
-            var run = 0;
+            // A run of characters that are kept as they are, up to the limit; visible ASCII,
+            // most of any text, is found at once.
+            var run = text.AsSpan(i).IndexOfAnyExceptInRange('!', '~');
+            if (run < 0)
+                run = text.Length - i;
             while (i + run < text.Length && IsKeptAsItIs(text[i + run]))
                 run++;
             if (run == 0 && char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -82,6 +84,7 @@ internal abstract class TextSink(int limit)
             }
             if (Position >= Limit)
                 return false;
+            run = WithWordsAfter(text, i, run);
             run = Math.Min(run, Math.Max(1, Limit - Position));
             if (char.IsHighSurrogate(text[i + run - 1]))
                 run++;
@@ -92,6 +95,24 @@ internal abstract class TextSink(int limit)
                 return false;
         }
         return true;
+    }
+
+    // The words that follow a run, each after a single space, while they stay short of the
+    // limit: taken with it in one piece, they give the same characters as taken one by one
+    // (the space between two words is written as it is), with one call instead of three each.
+    private int WithWordsAfter(string text, int start, int run)
+    {
+        var end = start + run;
+        while (end + 1 < text.Length && text[end] == ' ' && IsKeptAsItIs(text[end + 1]))
+        {
+            var next = end + 2;
+            while (next < text.Length && IsKeptAsItIs(text[next]))
+                next++;
+            if (Position + (next - start) >= Limit)
+                break;
+            end = next;
+        }
+        return end - start;
     }
 
     // Text kept as it is, in runs: not white space, not a character XML forbids, not a

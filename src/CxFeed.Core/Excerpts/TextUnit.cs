@@ -38,7 +38,7 @@ internal static class TextUnits
                 index += run;
                 continue;
             }
-            var length = StringInfo.GetNextTextElementLength(rest);
+            var length = GraphemeLength(rest);
             var isSpace = char.IsWhiteSpace(text[index]);
             if (isSpace || SpacelessScripts.StartsWith(rest))
             {
