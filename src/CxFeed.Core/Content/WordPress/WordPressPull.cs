@@ -208,7 +208,7 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
             throw new WordPressFailure(address, $"answered a JSON {root.ValueKind.ToString().ToLowerInvariant()} where a list of posts was expected");
         foreach (var item in root.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || !id.TryGetInt64(out var number)
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var number)
                 || !item.TryGetProperty("modified_gmt", out var modified) || modified.ValueKind != JsonValueKind.String
                 || !DateTime.TryParseExact(modified.GetString(), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
                 throw new WordPressFailure(address, "lists a post without a numeric id and a modified_gmt date");
