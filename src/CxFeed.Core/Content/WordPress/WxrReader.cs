@@ -57,7 +57,12 @@ public sealed class WxrReader(TimeZoneInfo siteTimeZone)
         var files = FilesAt(path);
         var channel = new Channel();
         foreach (var file in files)
-            ReadFile(file, channel, pass: null, cancellationToken);
+        {
+            // The first pass yields nothing; running it through is what fills the channel and the media library.
+            foreach (var _ in ReadFile(file, channel, pass: null, cancellationToken))
+            {
+            }
+        }
         var media = new MediaLibrary(channel.Attachments);
         channel.Attachments.Clear();
         foreach (var file in files)
