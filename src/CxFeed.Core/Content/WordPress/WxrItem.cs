@@ -5,9 +5,10 @@ namespace CxFeed.Core.Content.WordPress;
 /// <summary>
 /// What reading an export gives, in file order: a published post (with the warnings about it), or
 /// problems alone (an item that could not be used, a file that stopped reading). Problems name the
-/// file and the post: <c>export.xml, post 4215</c>.
+/// file and the post: <c>export.xml, post 4215</c>. <paramref name="LeftOut"/> is the id of a post
+/// the export has but that could not be used (a store keeps its last good version).
 /// </summary>
-public sealed record WxrItem(WordPressPost? Post, ImmutableArray<Problem> Problems);
+public sealed record WxrItem(WordPressPost? Post, ImmutableArray<Problem> Problems, long? LeftOut = null);
 
 /// <summary>The reasons the export reader gives, in one place so that docs/sources.md can list them all.</summary>
 internal static class WxrReasons

@@ -444,11 +444,11 @@ public sealed class WxrReader(TimeZoneInfo siteTimeZone)
             var subject = Subject(id.ToString(CultureInfo.InvariantCulture));
             var link = fields.Link?.Trim();
             if (!Settings.IsHttpUrl(link))
-                return Fail(subject, WxrReasons.BadLink(link ?? ""));
+                return LeftOut(id, subject, WxrReasons.BadLink(link ?? ""));
             if (reader.DateOf(fields.Date, fields.DateGmt) is not { } published)
-                return Fail(subject, WxrReasons.BadDate(fields.Date ?? "", fields.DateGmt ?? ""));
+                return LeftOut(id, subject, WxrReasons.BadDate(fields.Date ?? "", fields.DateGmt ?? ""));
             if (channel.Home is not { } home)
-                return Fail(subject, WxrReasons.NoHome);
+                return LeftOut(id, subject, WxrReasons.NoHome);
 
             var warnings = ImmutableArray.CreateBuilder<Problem>();
             var modified = reader.DateOf(fields.Modified, fields.ModifiedGmt) is { } changed && changed >= published ? changed : (DateTimeOffset?)null;
@@ -467,6 +467,8 @@ public sealed class WxrReader(TimeZoneInfo siteTimeZone)
                 ContentHtml: WordPressContent.Render(fields.Content ?? "", id, media));
             return new WxrItem(post, warnings.ToImmutable());
         }
+
+        private static WxrItem LeftOut(long id, string subject, string reason) => new(null, [new Problem(subject, reason)], id);
 
         private string Subject(string? id) => $"{file}, post {id?.Trim()}";
 
