@@ -440,7 +440,7 @@ public sealed class WxrReader(TimeZoneInfo siteTimeZone)
             if (fields.Type?.Trim() != "post" || fields.Status?.Trim() != "publish" || !string.IsNullOrEmpty(fields.Password))
                 return null;
             if (fields.IdNumber is not { } id)
-                return Fail(Subject(fields.Id), WxrReasons.NoId);
+                return Fail($"{file}, the item titled '{Decode(fields.Title ?? "")}'", WxrReasons.NoId);
             var subject = Subject(id.ToString(CultureInfo.InvariantCulture));
             var link = fields.Link?.Trim();
             if (!Settings.IsHttpUrl(link))
