@@ -14,11 +14,14 @@ public sealed class ContentOptions : ISettings
     public static readonly IReadOnlyList<string> DefaultExcerptSelectors = [".entry-summary"];
 
     /// <summary>The sources the content can come from (<see cref="Source"/>); each a name the configuration uses.</summary>
-    public static readonly IReadOnlyList<string> Sources = [FolderSourceName, WordPressSourceName];
+    public static readonly IReadOnlyList<string> Sources = [FolderSourceName, WordPressSourceName, WxrSourceName];
 
     public const string FolderSourceName = "folder";
 
     public const string WordPressSourceName = "wordpress";
+
+    /// <summary>A WordPress export file (or folder of them), section <c>CxFeed:Content:Wxr</c>, imported into the store.</summary>
+    public const string WxrSourceName = "wxr";
 
     /// <summary>
     /// Where posts come from: <c>folder</c> (the pages in <see cref="Path"/>, the default) or

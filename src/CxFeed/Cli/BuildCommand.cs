@@ -41,6 +41,14 @@ public static class BuildCommand
             return ExitCode.Usage;
         }
 
+        if (content.Source == ContentOptions.WxrSourceName)
+        {
+            // The export is imported into the store first, as serve does; its problems are the content's.
+            var (imported, _) = await PullCommand.PullAsync(context, content);
+            foreach (var problem in imported!.Problems)
+                await context.Error.WriteLineAsync($"cxfeed: {problem}");
+        }
+
         var pages = new List<PostPage>();
         await foreach (var page in ContentFolder.Open(content, site).ReadAsync(context.CancellationToken))
             pages.Add(page);

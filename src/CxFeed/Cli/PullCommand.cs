@@ -39,6 +39,14 @@ public static class PullCommand
     /// <summary>One full pull into the store the settings name; the failure (naming the address) instead of a report when the blog failed.</summary>
     public static async Task<(PullReport? Report, WordPressFailure? Failure)> PullAsync(CommandContext context, ContentOptions content)
     {
+        if (content.Source == ContentOptions.WxrSourceName)
+        {
+            // An export is read whole each time: its problems are the report's, it never fails as a blog does.
+            var site = context.Settings<SiteOptions>();
+            ContentFolder.Open(content, site);
+            var import = new WxrImport(context.Settings<WxrOptions>(), new PostStore(content.StorePath), site.TimeZoneInfo);
+            return (await import.RunAsync(context.CancellationToken), null);
+        }
         var options = context.Settings<WordPressOptions>();
         var store = new PostStore(content.StorePath);
         ContentFolder.Open(content, context.Settings<SiteOptions>());

@@ -60,8 +60,10 @@ public sealed class FeedServer
         _ = services.GetRequiredService<PublishOptions>();
         _ = services.GetRequiredService<PagesOptions>();
         _ = services.GetRequiredService<CleaningOptions>();
-        if (services.GetRequiredService<ContentOptions>().UsesStore)
+        if (services.GetRequiredService<ContentOptions>().Source == ContentOptions.WordPressSourceName)
             _ = services.GetRequiredService<WordPressOptions>();
+        if (services.GetRequiredService<ContentOptions>().Source == ContentOptions.WxrSourceName)
+            _ = services.GetRequiredService<WxrOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
@@ -117,7 +119,16 @@ public sealed class FeedServer
         services.AddHttpClient(WebSubPinger.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("CxFeed-WebSub/1.0"));
         services.AddSingleton<WebSubPinger>();
         services.AddHostedService(provider => provider.GetRequiredService<WebSubPinger>());
-        if (content.UsesStore)
+        if (content.Source == ContentOptions.WxrSourceName)
+        {
+            // Started before the rebuilder, like the poller below: the export is in the store before the first build.
+            AddSettings<WxrOptions>(services);
+            services.AddSingleton(provider => new WxrImport(
+                provider.GetRequiredService<WxrOptions>(), new PostStore(content.StorePath), provider.GetRequiredService<SiteOptions>().TimeZoneInfo));
+            services.AddSingleton<WxrImporter>();
+            services.AddHostedService(provider => provider.GetRequiredService<WxrImporter>());
+        }
+        else if (content.UsesStore)
         {
             // Started before the rebuilder: on a first start the store is filled before the first build.
             AddSettings<WordPressOptions>(services);
