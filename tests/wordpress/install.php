@@ -58,6 +58,8 @@ foreach ($seeds as $seed) {
         'post_excerpt' => CXFEED_MANUAL_EXCERPTS[$seed['id']] ?? '',
         'post_date' => $seed['date'],
         'post_date_gmt' => $seed['date_gmt'],
+        // The editor creates a post as an auto-draft first, so its guid is the ?p=ID form.
+        'guid' => 'https://www.heartofthecustomer.com/?p=' . $seed['id'],
         'comment_status' => 'closed',
         'ping_status' => 'closed',
     ], true);

@@ -22,6 +22,7 @@ switch ($command) {
     case 'publish':
         $result = wp_insert_post([
             'import_id' => (int) $id,
+            'guid' => home_url('/?p=' . (int) $id), // as the editor's auto-draft leaves it
             'post_status' => 'publish',
             'post_title' => $title,
             'post_content' => "<p>This post was published while CxFeed was watching: $title.</p>\n<p>It has a second paragraph, so that its excerpt has something to cut.</p>",
