@@ -30,6 +30,11 @@ define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_AUTO_UPDATE_CORE', false);
 define('WP_DEBUG', false);
 
+// Behind a proxy that ends TLS, as Debian's own wp-config.php allows: the feeds' self links are https.
+if (($_SERVER['HTTP_X_FORWARDED_PROTO'] ?? '') === 'https') {
+    $_SERVER['HTTPS'] = 'on';
+}
+
 $table_prefix = 'wp_';
 
 require_once ABSPATH . 'wp-settings.php';
