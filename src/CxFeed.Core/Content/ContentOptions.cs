@@ -13,8 +13,28 @@ public sealed class ContentOptions : ISettings
     /// <summary>The manual-excerpt selectors used when configuration names none: where WordPress themes print <c>the_excerpt()</c>.</summary>
     public static readonly IReadOnlyList<string> DefaultExcerptSelectors = [".entry-summary"];
 
+    /// <summary>The sources the content can come from (<see cref="Source"/>); each a name the configuration uses.</summary>
+    public static readonly IReadOnlyList<string> Sources = [FolderSourceName, WordPressSourceName];
+
+    public const string FolderSourceName = "folder";
+
+    public const string WordPressSourceName = "wordpress";
+
+    /// <summary>
+    /// Where posts come from: <c>folder</c> (the pages in <see cref="Path"/>, the default) or
+    /// <c>wordpress</c> (the live blog's REST API, section <c>CxFeed:Content:WordPress</c>, pulled
+    /// into the store at <see cref="StorePath"/>, which is then read as a folder).
+    /// </summary>
+    public string Source { get; init; } = FolderSourceName;
+
     /// <summary>Folder of post pages (<c>*.html</c>, read recursively); relative to the working directory.</summary>
     public string Path { get; init; } = "seeds/posts";
+
+    /// <summary>The local store a live source pulls into (pages and its state); relative to the working directory.</summary>
+    public string StorePath { get; init; } = ".cxfeed/store";
+
+    /// <summary>True when posts come from a live source through the store rather than from <see cref="Path"/>.</summary>
+    public bool UsesStore => Source != FolderSourceName;
 
     /// <summary>
     /// Selectors tried in order; the first that matches an element gives the post's body.
@@ -36,8 +56,12 @@ public sealed class ContentOptions : ISettings
 
     public IEnumerable<Problem> Validate()
     {
+        if (!Sources.Contains(Source, StringComparer.Ordinal))
+            yield return new Problem($"{Section}:Source", $"'{Source}' is not a source: use one of {string.Join(", ", Sources)}");
         if (string.IsNullOrWhiteSpace(Path))
             yield return new Problem($"{Section}:Path", "must name a folder of post pages");
+        if (string.IsNullOrWhiteSpace(StorePath))
+            yield return new Problem($"{Section}:StorePath", "must name a folder for the local store");
         foreach (var problem in SelectorProblems(nameof(BodySelectors), BodySelectors).Concat(SelectorProblems(nameof(ExcerptSelectors), ExcerptSelectors)))
             yield return problem;
     }
