@@ -6,6 +6,7 @@
 #                                   with the 20 seed posts, served by PHP's built-in server on
 #                                   127.0.0.1:PORT (a free port when none is given); prints the address
 #   wordpress.sh stop DIR           stops both and removes DIR
+#   wordpress.sh web-stop|web-start|db-stop|db-start DIR   an outage of PHP's server or MariaDB, and the return
 #   wordpress.sh check              exit 0 when the packages are installed, else names what is missing
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,13 +26,8 @@ missing() {
 
 stop() {
   local dir=$1
-  [ -s "$dir/run/php.pid" ] && kill -- "-$(cat "$dir/run/php.pid")" 2>/dev/null || true
-  [ -s "$dir/run/mariadb.pid" ] && kill "$(cat "$dir/run/mariadb.pid")" 2>/dev/null || true
-  # MariaDB flushes and removes its socket on the way out; wait for that before deleting its files.
-  for _ in $(seq 100); do
-    kill -0 "$(cat "$dir/run/mariadb.pid" 2>/dev/null)" 2>/dev/null || break
-    sleep 0.05
-  done
+  stop_pid "$dir/run/php.pid"
+  stop_pid "$dir/run/mariadb.pid"
   rm -rf "$dir"
 }
 
@@ -46,6 +42,40 @@ wait_for() { # seconds, what, test command...
   return 1
 }
 
+# MariaDB as a plain process: no network, a socket of its own. The grant tables are skipped
+# (nothing but this socket can reach it), which spares mariadb-install-db and seconds per start.
+start_db() {
+  local dir=$1
+  running "$dir/run/mariadb.pid" && return 0
+  mariadbd --no-defaults --datadir="$dir/db" --socket="$dir/run/mariadb.sock" --pid-file="$dir/run/mariadb.pid" \
+    --skip-networking --skip-grant-tables --user=root --log-error="$dir/mariadb.log" \
+    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=0 --skip-innodb-doublewrite \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >/dev/null 2>&1 &
+  echo $! > "$dir/run/mariadb.pid"
+  wait_for 30 "MariaDB (log: $dir/mariadb.log)" mariadb --no-defaults --socket="$dir/run/mariadb.sock" -u root -e 'SELECT 1' >/dev/null 2>&1
+}
+
+# PHP's built-in server with a few workers, so that requests made at once (cxfeed's
+# MaxConcurrency) are answered at once; setsid makes them one process group, stopped together.
+start_web() {
+  local dir=$1 port
+  port=$(cat "$dir/run/port")
+  running "$dir/run/php.pid" && return 0
+  PHP_CLI_SERVER_WORKERS=${CXFEED_WP_WORKERS:-4} setsid php -S "127.0.0.1:$port" -t "$dir/site" "$here/site/router.php" > "$dir/php.log" 2>&1 &
+  echo $! > "$dir/run/php.pid"
+  wait_for 30 "php -S on 127.0.0.1:$port (log: $dir/php.log)" php -r '$s = @fsockopen("127.0.0.1", '"$port"'); exit($s ? 0 : 1);'
+}
+
+running() { kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
+
+stop_pid() { # pid file: stops the process (a group leader with its group) and waits until it is gone
+  local file=$1 pid
+  pid=$(cat "$file" 2>/dev/null) || return 0
+  kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  rm -f "$file"
+}
+
 start() {
   local dir=$1 port=${2:-}
   missing >&2 || exit 3
@@ -53,14 +83,7 @@ start() {
   dir=$(cd "$dir" && pwd)
   [ -n "$port" ] || port=$(free_port)
 
-  # MariaDB as a plain process: no network, a socket of its own. The grant tables are skipped
-  # (nothing but this socket can reach it), which spares mariadb-install-db and seconds per start.
-  mariadbd --no-defaults --datadir="$dir/db" --socket="$dir/run/mariadb.sock" --pid-file="$dir/run/mariadb.pid" \
-    --skip-networking --skip-grant-tables --user=root --log-error="$dir/mariadb.log" \
-    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=0 --skip-innodb-doublewrite \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >/dev/null 2>&1 &
-  echo $! > "$dir/run/mariadb.pid"
-  wait_for 30 "MariaDB (log: $dir/mariadb.log)" mariadb --no-defaults --socket="$dir/run/mariadb.sock" -u root -e 'SELECT 1' >/dev/null 2>&1
+  start_db "$dir"
   mariadb --no-defaults --socket="$dir/run/mariadb.sock" -u root -e 'CREATE DATABASE wordpress CHARACTER SET utf8mb4'
 
   # The site: Debian's WordPress code through symlinks, with our own wp-config.php and wp-content.
@@ -76,11 +99,7 @@ start() {
   CXFEED_SEEDS="$repo/seeds/posts" php "$here/install.php" "$dir" > "$dir/install.log" 2>&1 \
     || { cat "$dir/install.log" >&2; exit 1; }
 
-  # A few workers, so that requests made at once (cxfeed's MaxConcurrency) are answered at once;
-  # setsid makes them one process group, stopped together.
-  PHP_CLI_SERVER_WORKERS=${CXFEED_WP_WORKERS:-4} setsid php -S "127.0.0.1:$port" -t "$dir/site" "$here/site/router.php" > "$dir/php.log" 2>&1 &
-  echo $! > "$dir/run/php.pid"
-  wait_for 30 "php -S on 127.0.0.1:$port (log: $dir/php.log)" php -r '$s = @fsockopen("127.0.0.1", '"$port"'); exit($s ? 0 : 1);'
+  start_web "$dir"
   echo "http://127.0.0.1:$port/"
 }
 
@@ -88,5 +107,10 @@ case "${1:-}" in
   start) [ -n "${2:-}" ] || { echo "usage: $0 start DIR [PORT]" >&2; exit 2; }; start "$2" "${3:-}" ;;
   stop) [ -n "${2:-}" ] || { echo "usage: $0 stop DIR" >&2; exit 2; }; stop "$2" ;;
   check) missing ;;
+  # Outages for the tests: the web server or the database away, and back.
+  web-stop) stop_pid "$2/run/php.pid" ;;
+  web-start) start_web "$(cd "$2" && pwd)" ;;
+  db-stop) stop_pid "$2/run/mariadb.pid" ;;
+  db-start) start_db "$(cd "$2" && pwd)" ;;
   *) echo "usage: $0 start DIR [PORT] | stop DIR | check" >&2; exit 2 ;;
 esac

@@ -34,30 +34,17 @@ public sealed class WordPressSite : IAsyncLifetime
         Running = true;
     }
 
-    /// <summary>Stops the PHP server: WordPress gone away (MariaDB and the posts stay).</summary>
-    public Task StopServingAsync() => RunAsync(TimeSpan.FromSeconds(30), "bash", "-c", $"kill -- -$(cat '{_folder}/run/php.pid')");
+    /// <summary>PHP's server stopped: connections to <see cref="Address"/> are refused (MariaDB and the posts stay).</summary>
+    public Task StopWebAsync() => ScriptAsync("web-stop");
 
-    /// <summary>Serves again at the same address.</summary>
-    public async Task ServeAgainAsync()
-    {
-        var router = Path.Combine(Scripts, "site", "router.php");
-        await RunAsync(TimeSpan.FromSeconds(30), "bash", "-c",
-            $"PHP_CLI_SERVER_WORKERS=4 setsid php -S {Address.Authority} -t '{_folder}/site' '{router}' >> '{_folder}/php.log' 2>&1 & echo $! > '{_folder}/run/php.pid'");
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri(Address, "wp-json/"));
-                return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(50);
-            }
-        }
-    }
+    /// <summary>PHP's server back at the same address.</summary>
+    public Task StartWebAsync() => ScriptAsync("web-start");
+
+    /// <summary>MariaDB stopped: WordPress answers every request with its "Error establishing a database connection" page.</summary>
+    public Task StopDatabaseAsync() => ScriptAsync("db-stop");
+
+    /// <summary>MariaDB back, with every post it had.</summary>
+    public Task StartDatabaseAsync() => ScriptAsync("db-start");
 
     /// <summary>Runs <c>tests/wordpress/post.php</c> (publish, edit, unpublish, trash, ping-sites) and gives its JSON.</summary>
     public async Task<JsonElement> PostAsync(params string[] arguments)
@@ -69,8 +56,10 @@ public sealed class WordPressSite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Directory.Exists(_folder))
-            await RunAsync(TimeSpan.FromMinutes(1), "bash", Path.Combine(Scripts, "wordpress.sh"), "stop", _folder);
+            await ScriptAsync("stop");
     }
+
+    private Task ScriptAsync(string command) => RunAsync(TimeSpan.FromMinutes(1), "bash", Path.Combine(Scripts, "wordpress.sh"), command, _folder);
 
     private static string? FindMissingPackages()
     {
