@@ -35,14 +35,14 @@ public static class BuildCommand
                 await context.Error.WriteLineAsync($"cxfeed: feed definition {problem}");
             return ExitCode.Usage;
         }
-        if (!Directory.Exists(content.Path))
+        if (!content.UsesStore && !Directory.Exists(content.Path))
         {
             await context.Error.WriteLineAsync($"cxfeed: setting {ContentOptions.Section}:Path: '{content.Path}' is not a folder");
             return ExitCode.Usage;
         }
 
         var pages = new List<PostPage>();
-        await foreach (var page in new FolderSource(content.Path, site.BaseUri).ReadAsync(context.CancellationToken))
+        await foreach (var page in ContentFolder.Open(content, site).ReadAsync(context.CancellationToken))
             pages.Add(page);
         var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
         var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);

@@ -4,7 +4,8 @@ using CxFeed.Core.Content;
 namespace CxFeed.Cli;
 
 /// <summary>
-/// <c>cxfeed check [--content DIR]</c>: reads every post page and prints a line per problem
+/// <c>cxfeed check [--content DIR]</c>: reads every post page (with a live source, pulls into the
+/// store first, a failed pull being a problem) and prints a line per problem
 /// (<c>path: reason</c>), then <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
 /// </summary>
 public static class CheckCommand
@@ -14,11 +15,21 @@ public static class CheckCommand
         var site = context.Settings<SiteOptions>();
         var content = context.Settings<ContentOptions>();
         var source = ContentFolder.Open(content, site);
+        var pulled = new List<Problem>();
+        if (content.UsesStore)
+        {
+            // A live source is checked as it would serve: pulled into the store, then the store read.
+            var (report, failure) = await PullCommand.PullAsync(context, content);
+            pulled.AddRange(failure is not null
+                ? [new Problem(failure.Address.AbsoluteUri, $"{failure.Reason}; checked what the store holds")]
+                : report!.Problems);
+        }
         var reader = new PostReader(content, site);
         var readings = new List<PostReading>();
         await foreach (var page in source.ReadAsync(context.CancellationToken))
             readings.Add(reader.Read(page));
         var result = PostReader.Combine(readings);
+        result = result with { Problems = [.. pulled, .. result.Problems] };
         foreach (var problem in result.Problems)
             await context.Out.WriteLineAsync(problem.ToString());
         await context.Out.WriteLineAsync(Summary(result));

@@ -3,9 +3,11 @@ using CxFeed.Cli;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
 using CxFeed.Core.Content;
+using CxFeed.Core.Content.WordPress;
 using CxFeed.Core.Excerpts;
 using CxFeed.Core.Pages;
 using CxFeed.Core.Publishing;
+using CxFeed.Core.Store;
 using CxFeed.Core.Syndication;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -47,7 +49,7 @@ public sealed class FeedServer
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        AddServices(builder.Services);
+        AddServices(builder.Services, CommandLine.Settings<ContentOptions>(builder.Configuration));
 
         var app = builder.Build();
         var services = app.Services;
@@ -58,16 +60,24 @@ public sealed class FeedServer
         _ = services.GetRequiredService<PublishOptions>();
         _ = services.GetRequiredService<PagesOptions>();
         _ = services.GetRequiredService<CleaningOptions>();
+        if (services.GetRequiredService<ContentOptions>().UsesStore)
+            _ = services.GetRequiredService<WordPressOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
         var health = services.GetRequiredService<HealthEndpoint>();
         var files = services.GetRequiredService<PublicationEndpoint>();
-        app.Run(context => context.Request.Path.Value == HealthPath ? health.InvokeAsync(context) : files.InvokeAsync(context));
+        var ping = services.GetRequiredService<PingEndpoint>();
+        app.Run(context => context.Request.Path.Value switch
+        {
+            HealthPath => health.InvokeAsync(context),
+            PingEndpoint.Path => ping.InvokeAsync(context),
+            _ => files.InvokeAsync(context),
+        });
         return app;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, ContentOptions content)
     {
         services.AddSingleton(TimeProvider.System);
         AddSettings<SiteOptions>(services);
@@ -80,7 +90,9 @@ public sealed class FeedServer
 
         services.AddSingleton<ExcerptBuilder>();
         services.AddSingleton<IPostSource>(provider =>
-            new FolderSource(provider.GetRequiredService<ContentOptions>().Path, provider.GetRequiredService<SiteOptions>().BaseUri));
+            ContentFolder.Open(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()));
+        services.AddSingleton<SourceStatus>();
+        services.AddSingleton(provider => new PingEndpoint(provider.GetService<WordPressPoller>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
         services.AddSingleton(provider => new SnapshotBuilder(
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
             new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),
@@ -105,6 +117,15 @@ public sealed class FeedServer
         services.AddHttpClient(WebSubPinger.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("CxFeed-WebSub/1.0"));
         services.AddSingleton<WebSubPinger>();
         services.AddHostedService(provider => provider.GetRequiredService<WebSubPinger>());
+        if (content.UsesStore)
+        {
+            // Started before the rebuilder: on a first start the store is filled before the first build.
+            AddSettings<WordPressOptions>(services);
+            services.AddSingleton(provider => WordPressPull.Open(
+                provider.GetRequiredService<WordPressOptions>(), new PostStore(content.StorePath), provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<WordPressPoller>();
+            services.AddHostedService(provider => provider.GetRequiredService<WordPressPoller>());
+        }
         services.AddHostedService<PublicationRebuilder>();
 
         services.AddRateLimiter(_ => { });

@@ -5,14 +5,15 @@ namespace CxFeed.Serving;
 /// <summary>
 /// <c>/healthz</c>, the one response made per request (never cached): 200 <c>ok</c>; 200
 /// <c>degraded</c> and the problems, one per line, when the last rebuild failed or posts have
-/// problems (the last good publication still serves, so a load balancer must keep sending
+/// problems, or the live source fails (the last good publication still serves, so a load balancer must keep sending
 /// traffic); 503 only while no publication could ever be built.
 /// </summary>
-public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics)
+public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics, SourceStatus source)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var state = live.Current;
+        var sourceProblems = source.Problems;
         var text = new StringBuilder();
         int status;
         if (state.Publication is null)
@@ -20,7 +21,7 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics)
             status = StatusCodes.Status503ServiceUnavailable;
             text.Append("unavailable: no publication could be built yet\n");
         }
-        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty)
+        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty && sourceProblems.IsEmpty)
         {
             status = StatusCodes.Status200OK;
             text.Append("ok\n");
@@ -30,6 +31,8 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics)
             status = StatusCodes.Status200OK;
             text.Append("degraded\n");
         }
+        foreach (var problem in sourceProblems)
+            text.Append($"{OneLine(problem)}\n");
         foreach (var problem in state.RebuildProblems)
             text.Append($"rebuild failed: {OneLine(problem.ToString())}\n");
         foreach (var problem in state.Publication?.Problems ?? [])

@@ -36,14 +36,15 @@ public sealed class PublicationRebuilder(
 {
     public const string RebuildSubject = "rebuild";
 
-    private readonly string[] _folders = [content.Path, feedsOptions.Path];
+    // The folder the post source reads (the store's pages for a live source), and the feed definitions.
+    private readonly string[] _folders = [source is FolderSource folder ? folder.Path : content.Path, feedsOptions.Path];
     private ContentWatcher? _watcher;
     private Snapshot? _snapshot;
     private Look _lastLook = new(null, "");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.Starting(Path.GetFullPath(content.Path), Path.GetFullPath(feedsOptions.Path), publish.BaseUri.AbsoluteUri);
+        logger.Starting(Path.GetFullPath(_folders[0]), Path.GetFullPath(feedsOptions.Path), publish.BaseUri.AbsoluteUri);
         _watcher = new ContentWatcher(_folders, (folder, reason) => logger.WatchUnavailable(folder, reason, serve.RescanInterval));
         await RebuildAsync(cancellationToken);
         await base.StartAsync(cancellationToken);

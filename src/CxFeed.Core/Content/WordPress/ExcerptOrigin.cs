@@ -39,7 +39,8 @@ public static class ExcerptOrigin
     public static bool IsGenerated(string excerptHtml, string contentHtml)
     {
         var excerpt = Squeezed(RestPost.Text(excerptHtml));
-        var cut = Ellipses.Select(ellipsis => excerpt.LastIndexOf(Squeezed(ellipsis), StringComparison.Ordinal)).Max();
+        // The bracketed forms first: the "…" inside "[…]" must not leave its bracket behind.
+        var cut = Ellipses.Select(ellipsis => excerpt.LastIndexOf(ellipsis, StringComparison.Ordinal)).FirstOrDefault(index => index >= 0, -1);
         // What follows the ellipsis is a theme's "Continue reading …" link, never long.
         if (cut >= 0 && excerpt.Length - cut <= 120)
             excerpt = excerpt[..cut];

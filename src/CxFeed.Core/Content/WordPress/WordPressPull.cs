@@ -36,6 +36,18 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
     private ApiRoot? _root;
     private StoreState? _state;
 
+    /// <summary>A pull of the blog the settings name into the store, with the credentials the environment or the password file gives.</summary>
+    public static WordPressPull Open(WordPressOptions options, PostStore store, TimeProvider time)
+    {
+        var credentials = WordPressCredentials.From(options);
+        return new WordPressPull(new WordPressApi(options, credentials), store, options, credentials is not null, time);
+    }
+
+    /// <summary>The HTTP client (its counts; dispose it with the pull's owner).</summary>
+    public WordPressApi Api => api;
+
+    public PostStore Store => store;
+
     /// <summary>The state as the last pull left it (read from the store at first use).</summary>
     public async Task<StoreState> StateAsync(CancellationToken cancellationToken) =>
         _state ??= await store.ReadStateAsync(cancellationToken);

@@ -1,0 +1,84 @@
+using CxFeed.Core;
+using CxFeed.Core.Content;
+using CxFeed.Core.Content.WordPress;
+using CxFeed.Core.Store;
+
+namespace CxFeed.Cli;
+
+/// <summary>
+/// <c>cxfeed pull</c>: one full pull of the live blog into the store (every post listed, what
+/// changed fetched, what went away removed), then <c>N fetched, N changed, N removed</c>. On a
+/// terminal a progress line shows the posts fetched of those to fetch. Exit 0 when the pull
+/// succeeded, 1 when it failed or left posts out (the store keeps what it had), 2 for bad settings.
+/// </summary>
+public static class PullCommand
+{
+    public static async Task<int> RunAsync(CommandContext context)
+    {
+        var content = context.Settings<ContentOptions>();
+        if (!content.UsesStore)
+        {
+            await context.Error.WriteLineAsync(
+                $"cxfeed pull: setting {ContentOptions.Section}:Source is '{content.Source}': pull reads a live blog; set it to {ContentOptions.WordPressSourceName} (and {WordPressOptions.Section}:BaseUrl)");
+            return ExitCode.Usage;
+        }
+        var (report, failure) = await PullAsync(context, content);
+        if (failure is not null)
+        {
+            await context.Error.WriteLineAsync($"cxfeed pull: {failure.Message}; the store keeps what it had");
+            return ExitCode.ContentProblems;
+        }
+        foreach (var problem in report!.Problems)
+            await context.Error.WriteLineAsync($"cxfeed pull: {problem}");
+        var listing = report.Complete ? "" : "; the listing was not complete, so nothing was removed";
+        await context.Out.WriteLineAsync(
+            $"{report.Fetched} fetched, {report.Changed} changed, {report.Removed} removed ({report.Requests} requests, {report.Bytes:N0} bytes){listing}");
+        return report.Problems.IsEmpty ? ExitCode.Ok : ExitCode.ContentProblems;
+    }
+
+    /// <summary>One full pull into the store the settings name; the failure (naming the address) instead of a report when the blog failed.</summary>
+    public static async Task<(PullReport? Report, WordPressFailure? Failure)> PullAsync(CommandContext context, ContentOptions content)
+    {
+        var options = context.Settings<WordPressOptions>();
+        var store = new PostStore(content.StorePath);
+        ContentFolder.Open(content, context.Settings<SiteOptions>());
+        var pull = WordPressPull.Open(options, store, TimeProvider.System);
+        using var api = pull.Api;
+        var progress = context.OutputIsTerminal ? new ProgressLine(context.Out) : null;
+        try
+        {
+            return (await pull.FullAsync(progress, context.CancellationToken), null);
+        }
+        catch (WordPressFailure failure)
+        {
+            return (null, failure);
+        }
+        finally
+        {
+            progress?.End();
+        }
+    }
+
+    /// <summary>"posts N of M", rewritten in place on a terminal.</summary>
+    private sealed class ProgressLine(TextWriter output) : IProgress<PullProgress>
+    {
+        private readonly Lock _lock = new();
+        private bool _shown;
+
+        public void Report(PullProgress value)
+        {
+            lock (_lock)
+            {
+                _shown = true;
+                output.Write($"\rposts {value.Done} of {value.Total}");
+                output.Flush();
+            }
+        }
+
+        public void End()
+        {
+            if (_shown)
+                output.Write("\r\u001b[K");
+        }
+    }
+}
