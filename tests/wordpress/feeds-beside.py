@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""What each feed gives a reader, measured: `feeds-beside.py NAME=FILE=URL ...` prints a Markdown
-table with a column per feed. FILE is the feed's bytes, URL where it lives (the validator's base).
+"""What each feed gives a reader, measured: `feeds-beside.py NAME=FILE=URL[,FILE=URL...] ...` prints a
+Markdown table with a column per feed, every page of it: FILE is a page's bytes, URL where it lives
+(the validator's base).
 The W3C feed validator is not part of the project: FEEDVALIDATOR names its `src` folder (a checkout
 of github.com/w3c/feedvalidator); without it the validity row says so."""
 import html
@@ -19,7 +20,7 @@ NS = {
 MANUAL = {"4687": "Hiring for CX?", "4012": "The pandemic rewrote", "1412": "Your CEO cares"}
 
 
-def validate(path, url):
+def validate(pages):
     folder = os.environ.get("FEEDVALIDATOR")
     if not folder:
         return "not run (set FEEDVALIDATOR)"
@@ -27,8 +28,10 @@ def validate(path, url):
     import feedvalidator
     from feedvalidator import compatibility, logging
 
-    with open(path, "rb") as stream:
-        events = compatibility.AA(feedvalidator.validateStream(stream, firstOccurrenceOnly=1, base=url)["loggedEvents"])
+    events = []
+    for path, url in pages:
+        with open(path, "rb") as stream:
+            events += compatibility.AA(feedvalidator.validateStream(stream, firstOccurrenceOnly=1, base=url)["loggedEvents"])
     errors = [e for e in events if isinstance(e, logging.Error)]
     warnings = [e for e in events if isinstance(e, logging.Warning)]
     names = sorted({type(e).__name__ for e in errors + warnings})
@@ -81,8 +84,17 @@ def urls(markup):
                 yield candidate.split()[0]
 
 
-def measure(path, url):
-    entries = list(items(path))
+def ending(summary):
+    if summary.endswith("[…]") or summary.endswith("[...]"):
+        return "“[…]”"
+    if summary.endswith("…"):
+        return "“…”"
+    return "a sentence's end" if summary[-1:] in ".?!”" else "mid-sentence"
+
+
+def measure(pages):
+    entries = [entry for path, _ in pages for entry in items(path)]
+    rss = ET.parse(pages[0][0]).getroot().tag == "rss"
     n = len(entries)
     markup = [e["summary"] + e["content"] for e in entries]
     summaries = [text(e["summary"]) for e in entries if e["summary"].strip()]
@@ -95,19 +107,22 @@ def measure(path, url):
     id_form = "`?p=ID`" if ids and all(re.search(r"\?p=\d+$", i) for i in ids) else "mixed: " + ", ".join(sorted({re.sub(r"\d+", "N", i) for i in ids}))[:80]
     manual = [e for e in entries if (e["id"] or "").rsplit("=", 1)[-1] in MANUAL]
     manual_used = sum(1 for e in manual if text(e["summary"]).startswith(MANUAL[e["id"].rsplit("=", 1)[-1]]))
-    endings = sorted({"[…]" if s.endswith("[…]") else "…" if s.endswith("…") else "." if s[-1:] in ".?!”" else "cut" for s in summaries})
+    endings = {}
+    for summary in summaries:
+        endings[ending(summary)] = endings.get(ending(summary), 0) + 1
     read_more = sum(1 for e in entries if re.search(r"Read more|Continue reading|The post .* appeared first", e["summary"]))
     updated = sum(1 for e in entries if e["updated"] and e["updated"] != e["published"])
     return {
-        "W3C validator (AA)": validate(path, url),
-        "items on the first page": str(n),
-        "summary / description": f"{len(summaries)} of {n}, {round(sum(len(s.split()) for s in summaries) / max(1, len(summaries)))} words on average, ending {' '.join(endings)}" + (f", {read_more} with a link" if read_more else ""),
+        "W3C validator (AA), every page": validate(pages),
+        "items (pages)": f"{n} ({len(pages)})",
+        "summary / description": f"{len(summaries)} of {n}, {round(sum(len(s.split()) for s in summaries) / max(1, len(summaries)))} words on average",
+        "summary ends with": ", ".join(f"{k} {v}" for k, v in sorted(endings.items(), key=lambda kv: -kv[1])) + (f"; {read_more} with a link" if read_more else ""),
         "author's manual excerpt used": f"{manual_used} of {len(manual)}" if manual else "(none on this page)",
         "full content": f"{sum(1 for e in entries if e['content'].strip())} of {n}",
         "relative URLs (href, src, srcset)": str(relative),
         "images / with loading=lazy / placeholder src": f"{images} / {lazy} / {placeholders}",
         "`<style>` elements and style attributes": str(styles),
-        "dates": f"published on {sum(1 for e in entries if e['published'])} of {n}, updated ≠ published on {updated}",
+        "dates": f"published on {sum(1 for e in entries if e['published'])} of {n}; " + ("no updated date (RSS has none)" if rss else f"updated ≠ published on {updated}"),
         "ids": id_form + ("" if len(set(ids)) == n else ", NOT unique"),
         "categories and tags per item": str(round(sum(e["categories"] for e in entries) / max(1, n), 1)),
         "featured image": f"{sum(1 for e in entries if e['image'])} of {n}",
@@ -117,8 +132,9 @@ def measure(path, url):
 def main(args):
     columns = []
     for arg in args:
-        name, path, url = arg.split("=", 2)
-        columns.append((name, measure(path, url)))
+        name, rest = arg.split("=", 1)
+        pages = [tuple(page.split("=", 1)) for page in rest.split(",")]
+        columns.append((name, measure(pages)))
     rows = list(columns[0][1].keys())
     print("| | " + " | ".join(name for name, _ in columns) + " |")
     print("|---|" + "---|" * len(columns))

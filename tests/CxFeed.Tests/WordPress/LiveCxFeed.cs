@@ -72,20 +72,36 @@ public sealed class LiveCxFeed : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Every item of a JSON feed, page after page (<c>next_url</c>, on this server).</summary>
+    /// <summary>
+    /// Every item of a JSON feed, page after page (<c>next_url</c>, on this server), all from one
+    /// publication: the pages are read twice in a row until both readings have the same ETags, so a
+    /// rebuild between two page requests never gives a torn list.
+    /// </summary>
     public async Task<List<JsonElement>> JsonItemsAsync(string path = "feeds/posts.json")
     {
+        while (true)
+        {
+            var (etags, items) = await ReadPagesAsync(path);
+            if ((await ReadPagesAsync(path)).ETags.SequenceEqual(etags))
+                return items;
+        }
+    }
+
+    private async Task<(List<string> ETags, List<JsonElement> Items)> ReadPagesAsync(string path)
+    {
+        var etags = new List<string>();
         var items = new List<JsonElement>();
         for (string? next = path; next is not null;)
         {
-            var (status, text) = await GetTextAsync(next);
-            if (status != 200)
-                throw new InvalidOperationException($"{next}: {status}");
-            var feed = JsonDocument.Parse(text).RootElement.Clone();
+            using var response = await Client.GetAsync(next);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                throw new InvalidOperationException($"{next}: {(int)response.StatusCode}");
+            etags.Add(response.Headers.ETag?.Tag ?? "");
+            var feed = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
             items.AddRange(feed.GetProperty("items").EnumerateArray());
             next = feed.TryGetProperty("next_url", out var url) ? url.GetString()![PublicBase.Length..] : null;
         }
-        return items;
+        return (etags, items);
     }
 
     /// <summary>Polls until <paramref name="condition"/> gives a value (never a fixed sleep); the elapsed time with it.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace CxFeed.Tests.WordPress;
@@ -12,6 +11,7 @@ public sealed class WordPressChangesTests(WordPressSite wordpress) : IClassFixtu
 {
     private const string Blog = "https://www.heartofthecustomer.com/";
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FullListing = TimeSpan.FromSeconds(2);
 
     private static async Task<string?> RssWithAsync(LiveCxFeed cxfeed, Func<string, bool> condition)
     {
@@ -47,10 +47,10 @@ public sealed class WordPressChangesTests(WordPressSite wordpress) : IClassFixtu
         await using var cxfeed = await LiveCxFeed.StartAsync(wordpress.Address);
         await WordPressSourceTests.AllItemsAsync(cxfeed, await CountAsync());
 
-        var clock = Stopwatch.StartNew();
+        // From the moment the publish script is done (the post is published by then).
         await wordpress.PostAsync("publish", "9200", "Published without a ping");
         var (rss, _) = await LiveCxFeed.EventuallyAsync(
-            () => RssWithAsync(cxfeed, text => text.Contains("<title>Published without a ping</title>")), "the post in /feeds/posts.rss", Poll + TimeSpan.FromSeconds(1) + clock.Elapsed);
+            () => RssWithAsync(cxfeed, text => text.Contains("<title>Published without a ping</title>")), "the post in /feeds/posts.rss", Poll + TimeSpan.FromSeconds(1));
 
         Assert.Contains($"<guid isPermaLink=\"false\">{Blog}?p=9200</guid>", rss);
     }
@@ -63,10 +63,9 @@ public sealed class WordPressChangesTests(WordPressSite wordpress) : IClassFixtu
         using var before = await cxfeed.Client.GetAsync("feeds/posts.rss");
         var etag = before.Headers.ETag!.Tag;
 
-        var clock = Stopwatch.StartNew();
         await wordpress.PostAsync("edit", "4377", "Backorder Issues, Revisited");
         var (rss, _) = await LiveCxFeed.EventuallyAsync(
-            () => RssWithAsync(cxfeed, text => text.Contains("<title>Backorder Issues, Revisited</title>")), "the edited title in /feeds/posts.rss", Poll + TimeSpan.FromSeconds(1) + clock.Elapsed);
+            () => RssWithAsync(cxfeed, text => text.Contains("<title>Backorder Issues, Revisited</title>")), "the edited title in /feeds/posts.rss", Poll + TimeSpan.FromSeconds(1));
 
         Assert.DoesNotContain("<title>Backorder Issues: The High Cost of Reduced Inventory</title>", rss);
         Assert.Contains($"<guid isPermaLink=\"false\">{Blog}?p=4377</guid>", rss);
@@ -83,15 +82,14 @@ public sealed class WordPressChangesTests(WordPressSite wordpress) : IClassFixtu
         var count = await CountAsync();
         await WordPressSourceTests.AllItemsAsync(cxfeed, count);
 
-        var clock = Stopwatch.StartNew();
         await wordpress.PostAsync("unpublish", "4603");
         await wordpress.PostAsync("trash", "4452");
+        // Gone posts are found by the full listing (every 2 s here), then the poll's rebuild.
         var (items, _) = await LiveCxFeed.EventuallyAsync(
             async () => await cxfeed.JsonItemsAsync() is { } now && now.Count == count - 2 ? now : null,
-            "two items fewer in /feeds/posts.json", Poll + Poll + TimeSpan.FromSeconds(1) + clock.Elapsed);
+            "two items fewer in /feeds/posts.json", FullListing + Poll + TimeSpan.FromSeconds(1));
 
         var ids = items.Select(item => item.GetProperty("id").GetString()).ToList();
-        Assert.True(!ids.Contains($"{Blog}?p=4452"), string.Join(" ", ids) + " of " + count);
         Assert.DoesNotContain($"{Blog}?p=4603", ids);
         Assert.DoesNotContain($"{Blog}?p=4452", ids);
         Assert.Contains($"{Blog}?p=4687", ids);
