@@ -125,26 +125,37 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
         var newest = cursor.NewestModified;
         string? etag = cursor.ETag, lastModified = cursor.LastModified;
         var since = cursor.NewestModified is { } after ? after.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "1970-01-01T00:00:00Z";
-        for (var page = 1; ; page++)
-        {
-            var address = root.Route("wp/v2/posts", $"modified_after={Uri.EscapeDataString(since)}&orderby=modified&order=asc&per_page={PerPage}&page={page}&_embed=1{Context}");
-            var answer = await api.GetJsonAsync(address, page == 1 ? new WordPressApi.Validators(etag, lastModified) : null, cancellationToken);
-            if (answer.Document is null)
-                break;
-            using var document = answer.Document;
-            if (page == 1)
-                (etag, lastModified) = (answer.Headers.ETag, answer.Headers.LastModified);
-            newest = Max(newest, await StoreAsync(answer.Address, document.RootElement, root, posts, run, cancellationToken));
-            if (answer.Headers.TotalPages is not { } pages || page >= Math.Min(pages, MaxPosts / PerPage))
-                break;
-        }
-
-        // A scheduled post goes live with the modification time it was scheduled with: look at the newest by date.
+        // A scheduled post goes live with the modification time it was scheduled with: the newest by
+        // date are looked at too, asked at the same time as the changes (a ping's poll is two round trips' worth sooner).
         var latest = root.Route("wp/v2/posts", $"orderby=date&order=desc&per_page={NewestChecked}&_fields=id,modified_gmt");
-        var latestAnswer = await api.GetJsonAsync(latest, null, cancellationToken);
-        using (var listing = latestAnswer.Document!)
+        var latestAnswer = api.GetJsonAsync(latest, null, cancellationToken);
+        try
         {
-            var missing = Listing(latestAnswer.Address, listing.RootElement)
+            for (var page = 1; ; page++)
+            {
+                var address = root.Route("wp/v2/posts", $"modified_after={Uri.EscapeDataString(since)}&orderby=modified&order=asc&per_page={PerPage}&page={page}&_embed=1{Context}");
+                var answer = await api.GetJsonAsync(address, page == 1 ? new WordPressApi.Validators(etag, lastModified) : null, cancellationToken);
+                if (answer.Document is null)
+                    break;
+                using var document = answer.Document;
+                if (page == 1)
+                    (etag, lastModified) = (answer.Headers.ETag, answer.Headers.LastModified);
+                newest = Max(newest, await StoreAsync(answer.Address, document.RootElement, root, posts, run, cancellationToken));
+                if (answer.Headers.TotalPages is not { } pages || page >= Math.Min(pages, MaxPosts / PerPage))
+                    break;
+            }
+        }
+        catch
+        {
+            // The other request's answer is not needed any more; its failure is not the one to report.
+            await latestAnswer.ContinueWith(done => done.Result.Document?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+        var newestByDate = await latestAnswer;
+        using (var listing = newestByDate.Document!)
+        {
+            var missing = Listing(newestByDate.Address, listing.RootElement)
                 .Where(post => !posts.TryGetValue(post.Id, out var known) || known != post.Modified)
                 .Select(post => post.Id).ToList();
             await FetchAsync(root, missing, posts, run, null, cancellationToken);
@@ -208,7 +219,7 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
             throw new WordPressFailure(address, $"answered a JSON {root.ValueKind.ToString().ToLowerInvariant()} where a list of posts was expected");
         foreach (var item in root.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || !id.TryGetInt64(out var number)
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var number)
                 || !item.TryGetProperty("modified_gmt", out var modified) || modified.ValueKind != JsonValueKind.String
                 || !DateTime.TryParseExact(modified.GetString(), "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
                 throw new WordPressFailure(address, "lists a post without a numeric id and a modified_gmt date");
