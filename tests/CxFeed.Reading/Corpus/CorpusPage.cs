@@ -11,7 +11,8 @@ namespace CxFeed.Reading.Corpus;
 /// <param name="Url">Where the page was served: the address the readers are given.</param>
 /// <param name="Kind"><c>blog post</c>, <c>news article</c> or <c>not a post</c>.</param>
 /// <param name="WordPressTheme">The theme named by <c>wp-content/themes/NAME</c>; <c>unknown</c> for WordPress without one; null when not WordPress.</param>
-/// <param name="IsPost">The page is one post with a visible date: a reader should publish it.</param>
+/// <param name="IsPost">The page is one post: a reader should publish it (a page that is not a post, it should not).</param>
+/// <param name="Dated">The post shows its date; one that does not is not scored for publishing (nor for its date).</param>
 /// <param name="Published">An instant with its offset (<c>2016-08-10T11:15:53+00:00</c>) where the page states the time, else a day (<c>2016-08-10</c>).</param>
 /// <param name="FirstWords">The article's own first words: where a clean excerpt starts.</param>
 /// <param name="Body">The post's text, as the source project expects it.</param>
@@ -21,6 +22,7 @@ public sealed record CorpusPage(
     string Kind,
     string? WordPressTheme,
     bool IsPost,
+    bool Dated,
     string? Title,
     string? Published,
     ImmutableArray<string>? Authors,
@@ -44,7 +46,7 @@ public sealed record CorpusPage(
                 throw new FileNotFoundException($"{path}: no page {Path.GetFileName(html)} beside it", html);
             if (truth.Url is null || truth.Kind is null)
                 throw new InvalidDataException($"{path}: 'url' and 'kind' are required");
-            pages.Add(new CorpusPage(name, truth.Url, truth.Kind, truth.WordPressTheme, truth.IsPost, truth.Title,
+            pages.Add(new CorpusPage(name, truth.Url, truth.Kind, truth.WordPressTheme, truth.IsPost, truth.Dated ?? true, truth.Title,
                 truth.Published, truth.Authors is { } authors ? [.. authors] : null, truth.FirstWords, truth.Body,
                 [.. File.ReadAllBytes(html)]));
         }
@@ -56,6 +58,7 @@ public sealed record CorpusPage(
         string? Kind,
         string? WordPressTheme,
         bool IsPost,
+        bool? Dated,
         string? Title,
         string? Published,
         string[]? Authors,

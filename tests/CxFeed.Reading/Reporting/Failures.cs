@@ -18,7 +18,7 @@ public static class Failures
             foreach (var page in result.Pages)
             {
                 var failed = new List<string>();
-                if (!page.Published) failed.Add("published");
+                if (page.Published == false) failed.Add("published");
                 if (page.Title == false) failed.Add("title");
                 if (page.Date == false) failed.Add("date");
                 if (page.Authors == false) failed.Add("author");

@@ -6,11 +6,12 @@ namespace CxFeed.Reading.Scoring;
 /// <summary>
 /// One reader's marks on one page: each column right, wrong, or not scored (null: the truth does
 /// not say). A post the reader does not publish is wrong in every column it is scored in: the
-/// feed shows nothing of it.
+/// feed shows nothing of it. A post that shows no date is not scored for publishing: a reader
+/// may leave it out or date it some other way.
 /// </summary>
 public sealed record PageScore(
     string Page,
-    bool Published,
+    bool? Published,
     bool? Title,
     bool? Date,
     bool? Authors,
@@ -23,8 +24,8 @@ public sealed record PageScore(
     public static PageScore Of(CorpusPage page, PageReading reading)
     {
         var why = new List<string>();
-        var published = reading.IsPublished == page.IsPost;
-        if (!published)
+        bool? published = page.IsPost && !page.Dated ? null : reading.IsPublished == page.IsPost;
+        if (published == false)
             why.Add(page.IsPost ? $"not published: {reading.Reason}" : "published a page that is not a post");
         if (!page.IsPost)
             return new PageScore(page.Name, published, null, null, null, null, null, null, null, string.Join(" | ", why));
