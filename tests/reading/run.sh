@@ -41,7 +41,7 @@ $smartreader && args+=(--smartreader)
 [ -d "$out/peers" ] && args+=(--peers "$out/peers")
 
 if [ -n "$baseline" ]; then
-  # The baseline's own src/ with this scorer, built apart, timed on the same machine just before.
+  # The baseline's own src/ with this scorer, built apart in a temporary folder.
   copy=$(mktemp -d)
   trap 'rm -rf "$copy"' EXIT
   git -C "$root" archive "$baseline" src global.json Directory.Build.props | tar -x -C "$copy"
