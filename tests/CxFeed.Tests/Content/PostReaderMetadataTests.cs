@@ -73,7 +73,8 @@ public class PostReaderMetadataTests
                 """,
         };
 
-        var post = Post(page);
+        var reading = Read(page);
+        var post = Assert.IsType<Post>(reading.Post);
 
         Assert.Equal("From JSON-LD", post.Title);
         Assert.Equal(new DateTimeOffset(2021, 3, 16, 10, 0, 0, TimeSpan.FromHours(-5)), post.Published);
@@ -82,6 +83,9 @@ public class PostReaderMetadataTests
         Assert.Equal<string>(["CX Strategy"], post.Categories);
         Assert.Equal<string>(["hiring", "CX team"], post.Tags);
         Assert.Equal("https://www.heartofthecustomer.com/wp-content/uploads/json-ld.jpg", post.FeaturedImage?.Url.AbsoluteUri);
+        Assert.Equal(
+            ["has publication dates that disagree: '2021-03-16T10:00:00-05:00' (JSON-LD datePublished) is used, not '2020-01-01T00:00:00+00:00' (article:published_time)"],
+            Reasons(reading));
     }
 
     [Fact]
@@ -103,13 +107,17 @@ public class PostReaderMetadataTests
                 """,
         };
 
-        var post = Post(page);
+        var reading = Read(page);
+        var post = Assert.IsType<Post>(reading.Post);
 
         Assert.Equal(new DateTimeOffset(2021, 3, 16, 15, 0, 0, TimeSpan.Zero), post.Published);
         Assert.Equal(new DateTimeOffset(2021, 3, 20, 15, 0, 0, TimeSpan.Zero), post.Updated);
         Assert.Equal<string>(["Jim Tincher"], post.Authors);
         Assert.Equal<string>(["CX Strategy"], post.Categories);
         Assert.Equal<string>(["hiring"], post.Tags);
+        Assert.Equal(
+            ["has publication dates that disagree: '2021-03-16T15:00:00+00:00' (article:published_time) is used, not '2019-01-01T10:00:00-06:00' (hAtom published)"],
+            Reasons(reading));
     }
 
     [Fact]
@@ -158,9 +166,22 @@ public class PostReaderMetadataTests
     }
 
     [Fact]
-    public void A_title_that_is_only_the_site_name_keeps_it()
+    public void A_title_that_is_only_the_site_name_gives_way_to_the_post_heading()
     {
         var post = Post(new WordPressPage { TitleTag = "Heart of the Customer", Metadata = "" });
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
+
+    [Fact]
+    public void A_title_that_is_only_the_site_name_is_kept_when_the_post_has_no_heading()
+    {
+        var post = Post(new WordPressPage
+        {
+            TitleTag = "Heart of the Customer",
+            Metadata = "",
+            EntryHeader = """<time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time>""",
+        });
 
         Assert.Equal("Heart of the Customer", post.Title);
     }
@@ -219,10 +240,10 @@ public class PostReaderMetadataTests
     public void An_entity_encoded_JSON_LD_headline_is_decoded()
     {
         var jsonLd = """
-            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results","datePublished":"2019-04-09T14:00:00+00:00"}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results","datePublished":"2021-03-16T15:00:00+00:00"}</script>
             """;
 
-        var post = Post(new WordPressPage { JsonLd = jsonLd });
+        var post = Post(new WordPressPage { JsonLd = jsonLd, EntryHeader = """<h1 class="entry-title">The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results</h1>""" });
 
         Assert.Equal("The “Why” Behind CX Pros’ Failure to Prove Business Results", post.Title);
     }

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using CxFeed.Core.Html;
+
+namespace CxFeed.Core.Content;
+
+/// <summary>
+/// Authors' names as pages write them, made names: the byline's words taken off ("By", "Posted
+/// by", "View all posts by", "Written by", "Von", "Par", "Por", "Di", "Door", "Av", "Przez",
+/// "Author:"…), a date or a role after the name cut off ("Jim Tincher on March 3, 2021",
+/// "Jim Tincher | CEO"), several authors in one text split in order ("Jim Tincher and Nicole
+/// Newton", "A, B &amp; C", in the same languages). What is not a name is dropped: a URL, the site's
+/// own name, and text too long to be a name (an author's biography).
+/// </summary>
+internal static partial class AuthorNames
+{
+    /// <summary>Longer than this many words, it is a sentence about the author, not a name.</summary>
+    private const int MaxWords = 6;
+
+    private const int MaxLength = 70;
+
+    public static IEnumerable<string> Clean(string written, IReadOnlyCollection<string> siteNames)
+    {
+        var text = HtmlSource.CollapseWhitespace(written);
+        if (text.Length == 0 || Settings.IsHttpUrl(text))
+            yield break;
+        if (ByWord().Match(text) is { Success: true } by)
+            text = text[(by.Index + by.Length)..];
+        else
+            text = Label().Replace(text, "");
+        if (WrittenDate.IndexOf(text) is > 0 and var dateAt)
+            text = text[..dateAt];
+        text = Role().Split(text)[0];
+        text = Connector().Replace(text.Trim(Punctuation), "");
+        foreach (var part in Split(text))
+        {
+            var name = part.Trim().Trim(Punctuation);
+            if (name.Length == 0 || name.Length > MaxLength || name.Split(' ').Length > MaxWords || !name.Any(char.IsLetter)
+                || Settings.IsHttpUrl(name) || siteNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            yield return name;
+        }
+    }
+
+    private static readonly char[] Punctuation = [' ', ',', ';', ':', '|', '·', '•', '-', '–', '—', '/', '(', ')', '\u00A0'];
+
+    /// <summary>Several names in one text: split at "and" (in the usual languages) and "&amp;", and at commas when every part is a name of two words or more ("Smith, John" is one name).</summary>
+    private static IEnumerable<string> Split(string text)
+    {
+        foreach (var part in Conjunction().Split(text))
+        {
+            var pieces = part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (pieces.Length > 1 && pieces.All(piece => piece.Contains(' ', StringComparison.Ordinal)))
+            {
+                foreach (var piece in pieces)
+                    yield return piece;
+            }
+            else
+            {
+                yield return part;
+            }
+        }
+    }
+
+    /// <summary>The word before a byline's name, anywhere in it ("Posted on March 3 by", "View all posts by", "Von", "Par", "Por", "Door", "Av", "Przez").</summary>
+    [GeneratedRegex(@"(?:^|(?<=[\s|,(]))(?:by|von|par|por|door|av|przez|od)\s*:?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByWord();
+
+    /// <summary>A label before the name: "Author:", "Autor:", "Auteur :", Italian and Portuguese "di", "da".</summary>
+    [GeneratedRegex(@"^(?:(?:authors?|autor(?:in|es)?|auteurs?|autore|autori|written|posted|escrito|scritto)\s*:\s*|(?:di|da)\s+(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"\s+(?:and|und|et|y|e|en|og|och|и)\s+|\s*&\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Conjunction();
+
+    /// <summary>What follows a name in a byline: a separator then a role or a count ("| CEO", " — 4 min read", " - Staff writer").</summary>
+    [GeneratedRegex(@"\s+(?:[|·•—–]|-\s)|\s*\n", RegexOptions.CultureInvariant)]
+    private static partial Regex Role();
+
+    /// <summary>The word left before a date that was cut off ("Jim Tincher on", "am", "le", "el", "il", "op", "em").</summary>
+    [GeneratedRegex(@"\s+(?:on|am|le|el|il|op|em|at|à|den|dnia|posted|published)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connector();
+}
