@@ -46,7 +46,7 @@ internal sealed class PageMetadata
     /// <summary>Every <c>&lt;time&gt;</c> element, in order.</summary>
     public List<HtmlNode> Times { get; } = [];
 
-    /// <summary>Every element with an <c>itemprop</c> the reader uses (<c>datePublished</c>, <c>dateModified</c>, <c>author</c>), with that property.</summary>
+    /// <summary>Every element with a microdata <c>datePublished</c>, <c>dateModified</c> or <c>author</c>, with that property.</summary>
     public List<(string Property, HtmlNode Element)> ItemProps { get; } = [];
 
     /// <summary>Every element (not a <c>&lt;time&gt;</c>) whose classes name a date, a byline or an author (hAtom, microformats, themes' own).</summary>
@@ -74,17 +74,40 @@ internal sealed class PageMetadata
     private IReadOnlyCollection<string>? _siteNames;
 
     /// <summary>
-    /// The post's own heading: the first <c>&lt;h1&gt;</c> in its article, else the first one
-    /// that <see cref="Scope"/> says is the post's, else an element classed as the post's title
-    /// (<c>entry-title</c>, <c>post-title</c>), else the page's first <c>&lt;h1&gt;</c>.
+    /// The post's own heading, as readers see it above the post: the first element of the post
+    /// marked as its title (classed <c>entry-title</c>, <c>post-title</c>, <c>wp-block-post-title</c>,
+    /// or microdata <c>headline</c>), else the first <c>&lt;h1&gt;</c> of its article (not one
+    /// inside the body's text, unless the body is the article); null when the page marks none.
+    /// </summary>
+    public HtmlNode? MarkedHeading => _markedHeading ??=
+        Headings.FirstOrDefault(heading => IsMarkedAsTitle(heading) && Scope.Contains(heading) && !IsInBodyText(heading))
+        ?? Headings.FirstOrDefault(heading => heading.Name == "h1" && Scope.Article is not null && Scope.InArticle(heading) && Scope.Contains(heading) && !IsInBodyText(heading));
+
+    private HtmlNode? _markedHeading;
+
+    /// <summary>
+    /// The post's heading, marked or not: <see cref="MarkedHeading"/>, else the first
+    /// <c>&lt;h1&gt;</c> that <see cref="Scope"/> says is the post's, else the page's first.
     /// </summary>
     public HtmlNode? PostHeading => _postHeading ??=
-        Headings.FirstOrDefault(heading => heading.Name == "h1" && Scope.InArticle(heading) && Scope.Contains(heading))
+        MarkedHeading
         ?? Headings.FirstOrDefault(heading => heading.Name == "h1" && Scope.Contains(heading))
-        ?? Headings.FirstOrDefault(heading => heading.Name != "h1" && Scope.Contains(heading))
-        ?? Headings.FirstOrDefault();
+        ?? Headings.FirstOrDefault(heading => heading.Name == "h1");
 
     private HtmlNode? _postHeading;
+
+    private static bool IsMarkedAsTitle(HtmlNode heading) =>
+        heading.Name != "h1" || heading.GetAttributeValue("itemprop", "").Contains("headline", StringComparison.Ordinal)
+        || heading.GetAttributeValue("class", "") is { Length: > 0 } classes && TitleClasses.Any(name => CssSelector.HasClass(classes, name));
+
+    /// <summary>The classes WordPress themes and block themes give a single post's title.</summary>
+    private static readonly string[] TitleClasses = ["entry-title", "post-title", "wp-block-post-title"];
+
+    /// <summary>Whether <paramref name="heading"/> is part of the body's own text (the body being other than the article that holds the heading).</summary>
+    private bool IsInBodyText(HtmlNode heading) => Scope.InBody(heading) && Scope.Body != Scope.Article;
+
+    /// <summary>The text of <see cref="MarkedHeading"/>.</summary>
+    public string? MarkedHeadingText => MarkedHeading is { } heading && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
 
     /// <summary>The text of <see cref="PostHeading"/>.</summary>
     public string? PostHeadingText => PostHeading is { } heading && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
@@ -126,7 +149,8 @@ internal sealed class PageMetadata
         {
             case "meta":
                 var key = Attribute(element, "property") ?? Attribute(element, "name");
-                var content = Attribute(element, "content");
+                // A few sites write value= where the standard says content=.
+                var content = Attribute(element, "content") ?? Attribute(element, "value");
                 if (key is not null && content is not null)
                     _metas.Add((key.Trim().ToLowerInvariant(), content.Trim()));
                 break;
@@ -155,7 +179,7 @@ internal sealed class PageMetadata
                 Headings.Add(element);
                 break;
             case "h2" or "h3" or "div" or "span" or "p" when element.GetAttributeValue("class", "") is { Length: > 0 } classes
-                                                             && (CssSelector.HasClass(classes, "entry-title") || CssSelector.HasClass(classes, "post-title") || CssSelector.HasClass(classes, "wp-block-post-title")):
+                                                             && TitleClasses.Any(name => CssSelector.HasClass(classes, name)):
                 Headings.Add(element);
                 break;
             case "time":
@@ -171,8 +195,10 @@ internal sealed class PageMetadata
     {
         foreach (var property in itemprop.Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (property is "datePublished" or "dateModified" or "author" or "headline")
+            if (property is "datePublished" or "dateModified" or "author")
                 ItemProps.Add((property, element));
+            else if (property == "headline" && element.Name != "meta")
+                Headings.Add(element);
         }
     }
 

@@ -126,16 +126,29 @@ internal sealed class PostScope
         foreach (var raw in tokens.Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries))
         {
             var token = raw.ToLowerInvariant();
-            if (token.Contains("comment", StringComparison.Ordinal) || token.Contains("related", StringComparison.Ordinal)
+            if (IsCommentSection(token) || token.Contains("related", StringComparison.Ordinal)
                 || token.Contains("recommend", StringComparison.Ordinal) || token.Contains("sidebar", StringComparison.Ordinal) && !token.Contains("content", StringComparison.Ordinal) && !token.StartsWith("has-", StringComparison.Ordinal)
                 || token is "widget" or "widgets" or "widget-area" or "secondary" or "masthead" or "colophon" or "site-header" or "site-footer"
                     or "footer-widgets" or "popular-posts" or "more-posts" or "trending" or "respond" or "post-navigation" or "breadcrumbs" or "breadcrumb"
                 || token.StartsWith("widget_", StringComparison.Ordinal) || token.StartsWith("widget-", StringComparison.Ordinal)
-                || token.StartsWith("site-header", StringComparison.Ordinal) || token.StartsWith("site-footer", StringComparison.Ordinal))
+                || token.StartsWith("site-header", StringComparison.Ordinal) || token.StartsWith("site-footer", StringComparison.Ordinal)
+                || token.Contains("latest-posts", StringComparison.Ordinal) || token.Contains("recent-posts", StringComparison.Ordinal))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// A thread of comments (WordPress's <c>comments-area</c>, <c>comment-list</c>, <c>comment-body</c>,
+    /// the block themes' <c>wp-block-comments</c>, Elementor's <c>…-post-comments</c>, Disqus), not
+    /// a comment count beside the date (<c>social-comments</c>, <c>comments-link</c> stay).
+    /// </summary>
+    private static bool IsCommentSection(string token) =>
+        token is "comments" or "comment" or "commentlist" or "respond" or "disqus_thread"
+        || token.StartsWith("comment-", StringComparison.Ordinal) && token != "comment-count"
+        || token.StartsWith("comments-", StringComparison.Ordinal) && token is not ("comments-link" or "comments-count")
+        || token.StartsWith("wp-block-comment", StringComparison.Ordinal) || token.EndsWith("post-comments", StringComparison.Ordinal)
+        || token.Contains("disqus", StringComparison.Ordinal);
 }

@@ -16,6 +16,7 @@ internal static class Precedence
 {
     public static readonly ImmutableArray<Source<string>> Title =
     [
+        new("the post's heading", page => page.CleanTitle(page.MarkedHeadingText)),
         new("JSON-LD headline", page => page.CleanTitle(page.JsonLd.Headline) is { } headline
             && !TitleText.IsCutFrom(headline, page.CleanTitle(page.Meta("og:title")) ?? page.PostHeadingText) ? headline : null),
         new("og:title", page => page.CleanTitle(page.Meta("og:title"))),

@@ -98,17 +98,20 @@ internal static class WrittenDate
                 return false;
         }
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        var offset = g["hour"].Success ? Offset(g) : null;
+        var offset = g["hour"].Success ? Offset(g, local) : null;
         value = offset is { } given ? new DateTimeOffset(local, given) : DateText.InZone(local, zone);
         return true;
     }
 
     /// <summary>The offset a zone abbreviation or a numeric offset ("GMT+2", "+0100") gives, if any.</summary>
-    private static TimeSpan? Offset(GroupCollection g)
+    private static TimeSpan? Offset(GroupCollection g, DateTime local)
     {
         TimeSpan? offset = null;
         if (g["zone"].Success)
-            offset = Zones[g["zone"].Value.ToUpperInvariant()];
+        {
+            var zone = g["zone"].Value.ToUpperInvariant();
+            offset = Zones.TryGetValue(zone, out var fixedOffset) ? fixedOffset : DateText.InZone(local, TimeZoneInfo.FindSystemTimeZoneById(RegionZones[zone])).Offset;
+        }
         if (g["sign"].Success)
         {
             var digits = g["offset"].Value.Replace(":", "", StringComparison.Ordinal);
@@ -136,6 +139,12 @@ internal static class WrittenDate
         ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7), ["AKST"] = TimeSpan.FromHours(-9),
         ["AKDT"] = TimeSpan.FromHours(-8), ["HST"] = TimeSpan.FromHours(-10),
         ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11), ["JST"] = TimeSpan.FromHours(9),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The US zones news sites name without saying standard or daylight time ("7:38am ET"): the offset in force that day.</summary>
+    private static readonly FrozenDictionary<string, string> RegionZones = new Dictionary<string, string>
+    {
+        ["ET"] = "America/New_York", ["CT"] = "America/Chicago", ["MT"] = "America/Denver", ["PT"] = "America/Los_Angeles",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Month names and their usual abbreviations, lower case, by language.</summary>
@@ -172,7 +181,7 @@ internal static class WrittenDate
         "(?<monthname>" + string.Join('|', Months.Keys.OrderByDescending(name => name.Length).ThenBy(name => name, StringComparer.Ordinal).Select(Regex.Escape)) + ")";
 
     private static readonly string ZoneName =
-        "(?<zone>" + string.Join('|', Zones.Keys.OrderByDescending(name => name.Length).ThenBy(name => name, StringComparer.Ordinal)) + ")";
+        "(?<zone>" + string.Join('|', Zones.Keys.Concat(RegionZones.Keys).OrderByDescending(name => name.Length).ThenBy(name => name, StringComparer.Ordinal)) + ")";
 
     private static readonly Regex Pattern = new(
         "(?:"
@@ -192,7 +201,7 @@ internal static class WrittenDate
         // An optional time: "11:00 PM", "at 10:30 am", "um 10:00 Uhr", "à 10h30", "T10:00:00".
         + @"(?:\s*(?:,\s*at|,|at|um|à|a\s+las|alle|às|om|kl\.?|@|-|–|\||T)?\s*(?<hour>[0-2]?[0-9])(?::|h)(?<minute>[0-5][0-9])(?::(?<second>[0-5][0-9]))?(?:\s*(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?(?:\s*(?:uhr|h)(?![\p{L}]))?"
         // An optional zone: "PST", "GMT+2", "UTC-05:00", "+0100".
-        + @"(?:\s*(?<![\p{L}])" + ZoneName + @"(?![\p{L}]))?"
+        + @"(?:\s*(?<![\p{L}])(?-i:" + ZoneName + @")(?![\p{L}]))?"
         + @"(?:\s*(?<sign>[+-])(?<offset>[0-9]{1,2}(?::?[0-9]{2})?)(?![0-9]))?)?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

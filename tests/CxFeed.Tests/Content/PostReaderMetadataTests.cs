@@ -18,6 +18,9 @@ public class PostReaderMetadataTests
         ]}</script>
         """;
 
+    /// <summary>An entry header with the date and no heading, for the tests of the title's other sources.</summary>
+    private const string DateOnly = """<time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time>""";
+
     [Fact]
     public void A_plain_WordPress_page_gives_its_post()
     {
@@ -62,6 +65,7 @@ public class PostReaderMetadataTests
             JsonLd = """
                 <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"From JSON-LD","datePublished":"2021-03-16T10:00:00-05:00","dateModified":"2021-03-18T10:00:00-05:00","author":{"@type":"Person","name":"Jim Tincher"},"articleSection":"CX Strategy","keywords":"hiring, CX team","image":"https://www.heartofthecustomer.com/wp-content/uploads/json-ld.jpg"}</script>
                 """,
+            EntryHeader = DateOnly,
             Metadata = """
                 <meta property="og:title" content="From Open Graph" />
                 <meta property="og:image" content="https://www.heartofthecustomer.com/wp-content/uploads/og.jpg" />
@@ -146,7 +150,7 @@ public class PostReaderMetadataTests
     [Fact]
     public void The_title_is_og_title_without_the_site_name_when_there_is_no_JSON_LD()
     {
-        var post = Post(new WordPressPage { TitleTag = "Something else" });
+        var post = Post(new WordPressPage { TitleTag = "Something else", EntryHeader = DateOnly });
 
         Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
     }
@@ -160,7 +164,7 @@ public class PostReaderMetadataTests
     [InlineData("Journey Mapping Mistakes to Avoid")]
     public void The_title_element_gives_the_title_without_the_site_name(string titleTag)
     {
-        var post = Post(new WordPressPage { TitleTag = titleTag, Metadata = "" });
+        var post = Post(new WordPressPage { TitleTag = titleTag, Metadata = "", EntryHeader = DateOnly });
 
         Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
     }
@@ -231,7 +235,7 @@ public class PostReaderMetadataTests
     [InlineData("Q&amp;A: Pre-Sales &#8211; B2B &lt;2021&gt;", "Q&A: Pre-Sales – B2B <2021>")]
     public void Titles_have_references_decoded_and_typographic_characters_kept(string written, string title)
     {
-        var post = Post(new WordPressPage { TitleTag = written + " &#8211; Heart of the Customer", Metadata = "" });
+        var post = Post(new WordPressPage { TitleTag = written + " &#8211; Heart of the Customer", Metadata = "", EntryHeader = DateOnly });
 
         Assert.Equal(title, post.Title);
     }
