@@ -27,15 +27,19 @@ internal static partial class AuthorNames
             text = text[(by.Index + by.Length)..];
         else
             text = Label().Replace(text, "");
+        // A handle after the name ("Julia Horowitz @juliakhorowitz") is not part of it.
+        if (text.IndexOf('@', StringComparison.Ordinal) is > 0 and var handle)
+            text = text[..handle];
         if (WrittenDate.IndexOf(text) is > 0 and var dateAt)
             text = text[..dateAt];
         text = Role().Split(text)[0];
         text = Connector().Replace(text.Trim(Punctuation), "");
-        foreach (var part in Split(text))
+        foreach (var part in Split(text, siteNames))
         {
             var name = part.Trim().Trim(Punctuation);
             if (name.Length == 0 || name.Length > MaxLength || name.Split(' ').Length > MaxWords || !name.Any(char.IsLetter)
-                || Settings.IsHttpUrl(name) || siteNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+                || Settings.IsHttpUrl(name) || siteNames.Contains(name, StringComparer.OrdinalIgnoreCase) || Company().IsMatch(name)
+                || BylineWords.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -43,28 +47,47 @@ internal static partial class AuthorNames
         }
     }
 
+    /// <summary>A byline's words left alone when the name is elsewhere on the page.</summary>
+    private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "av", "przez", "od", "author", "authors", "posted by", "written by"];
+
     private static readonly char[] Punctuation = [' ', ',', ';', ':', '|', '·', '•', '-', '–', '—', '/', '(', ')', '\u00A0'];
 
-    /// <summary>Several names in one text: split at "and" (in the usual languages) and "&amp;", and at commas when every part is a name of two words or more ("Smith, John" is one name).</summary>
-    private static IEnumerable<string> Split(string text)
+    /// <summary>
+    /// Several names in one text: split at "and" (in the usual languages) and "&amp;", and at
+    /// commas. A comma between two single words is a name written last name first ("Gillman,
+    /// Steve" is Steve Gillman); a part that is the site's name is the publisher ("Stephen
+    /// Collinson, CNN").
+    /// </summary>
+    private static IEnumerable<string> Split(string text, IReadOnlyCollection<string> siteNames)
     {
         foreach (var part in Conjunction().Split(text))
         {
-            var pieces = part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (pieces.Length > 1 && pieces.All(piece => piece.Contains(' ', StringComparison.Ordinal)))
+            var pieces = part.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(piece => !siteNames.Contains(piece, StringComparer.OrdinalIgnoreCase))
+                .ToList();
+            if (pieces is [var last, var first] && !last.Contains(' ', StringComparison.Ordinal) && !first.Contains(' ', StringComparison.Ordinal))
             {
-                foreach (var piece in pieces)
-                    yield return piece;
+                yield return first + " " + last;
+                continue;
             }
-            else
-            {
-                yield return part;
-            }
+            foreach (var piece in pieces)
+                yield return piece;
         }
     }
 
-    /// <summary>The word before a byline's name, anywhere in it ("Posted on March 3 by", "View all posts by", "Von", "Par", "Por", "Door", "Av", "Przez").</summary>
-    [GeneratedRegex(@"(?:^|(?<=[\s|,(]))(?:by|von|par|por|door|av|przez|od)\s*:?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A company, not a person: "mediagene Inc.", "Acme LLC", "Example GmbH".</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:inc\.?|llc|ltd\.?|gmbh|s\.?a\.?|corp\.?|co\.|limited|k\.k\.)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Company();
+
+    /// <summary>
+    /// The word before a byline's name: "by" anywhere in it ("Posted on March 3 by", "View all
+    /// posts by", a "By" glued to the name: "ByTravis Haney"), the other languages' at its start
+    /// only ("Von", "Par", "Por", "Door", "Av", "Przez"), since "von" and "de" are also parts of names.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?:^|(?<=[\s|,(]))(?:by\s*:?\s+|(?-i:By|BY)(?=\p{Lu}\p{Ll}|by\s))(?:by\s+)?"
+        + @"|^(?:(?:ein\s+beitrag|geschrieben|verfasst|écrit|ecrit|publié|publie|rédigé|escrito|publicado|scritto|pubblicato|geschreven|skrevet|skriven)\s+)?(?:von|par|por|door|av|przez|od)\s*:?\s+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByWord();
 
     /// <summary>A label before the name: "Author:", "Autor:", "Auteur :", Italian and Portuguese "di", "da".</summary>
@@ -75,7 +98,7 @@ internal static partial class AuthorNames
     private static partial Regex Conjunction();
 
     /// <summary>What follows a name in a byline: a separator then a role or a count ("| CEO", " — 4 min read", " - Staff writer").</summary>
-    [GeneratedRegex(@"\s+(?:[|·•—–]|-\s)|\s*\n", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:[|·•—–/／]|-\s)|\s*\n|／", RegexOptions.CultureInvariant)]
     private static partial Regex Role();
 
     /// <summary>The word left before a date that was cut off ("Jim Tincher on", "am", "le", "el", "il", "op", "em").</summary>

@@ -118,6 +118,12 @@ internal sealed class PageMetadata
     /// <summary>Authors' names from one of the page's sources, made names (<see cref="AuthorNames"/>).</summary>
     public IReadOnlyList<string> CleanAuthors(IEnumerable<string> written) => [.. written.SelectMany(name => AuthorNames.Clean(name, SiteNames))];
 
+    /// <summary>The text of each link to an author's page (WordPress's <c>/author/slug/</c>, news sites' <c>/people/</c>, <c>/contributors/</c>…), and the link.</summary>
+    public List<(string Text, HtmlNode Link)> AuthorPageLinks { get; } = [];
+
+    /// <summary>The paths of author pages: WordPress's, and those of the common news and magazine systems.</summary>
+    private static readonly string[] AuthorPagePaths = ["/author/", "/authors/", "/people/", "/staff/", "/contributors/", "/contributor/", "/writers/", "/journalists/", "/profile/", "/profiles/", "/autor/", "/auteur/"];
+
     /// <summary>The text of each link marked <c>rel="author"</c>, and the link.</summary>
     public List<(string Text, HtmlNode Link)> AuthorLinks { get; } = [];
 
@@ -215,6 +221,11 @@ internal sealed class PageMetadata
 
     private void VisitLink(HtmlNode link)
     {
+        if (Attribute(link, "href") is { } href && AuthorPagePaths.Any(path => href.Contains(path, StringComparison.OrdinalIgnoreCase))
+            && HtmlSource.Text(link) is { Length: > 0 } name)
+        {
+            AuthorPageLinks.Add((name, link));
+        }
         var rels = RelTokens(link).ToHashSet(StringComparer.Ordinal);
         if (rels.Count == 0)
             return;

@@ -9,13 +9,16 @@ namespace CxFeed.Core.Content;
 /// heading; bylines. Only the parts of the page <see cref="PostScope"/> says are the post's count,
 /// so a comment's date, a related post's author or the copyright line are never taken.
 /// </summary>
-internal static class PostMarkup
+internal static partial class PostMarkup
 {
     /// <summary>Longer than this, an element's text is content, not a date line or a byline.</summary>
     private const int MaxLineLength = 300;
 
     /// <summary>How much text between the post's heading and its body is searched for a written date.</summary>
     private const int MaxHeaderText = 2000;
+
+    /// <summary>A paragraph longer than this is the post's prose, not its byline or date line.</summary>
+    private const int MaxBylineText = 80;
 
     /// <summary>The value of the first element with microdata <paramref name="property"/> (<c>datePublished</c>, <c>dateModified</c>) in the post.</summary>
     public static string? MicrodataDate(PageMetadata page, string property) =>
@@ -48,18 +51,21 @@ internal static class PostMarkup
     /// a byline or the post's meta line ("Posted on March 3, 2021 by …"), then in the text
     /// between the post's heading and its body. A date after "Updated" is the update's.
     /// </summary>
-    public static string? VisibleDate(PageMetadata page)
+    public static string? VisibleDate(PageMetadata page) => VisibleDate(page, updates: false) ?? VisibleDate(page, updates: true);
+
+    /// <summary>The first visible date that is not an update's; or, with <paramref name="updates"/>, the first at all (a page that shows only "Updated: …" was published then or before).</summary>
+    private static string? VisibleDate(PageMetadata page, bool updates)
     {
         foreach (var element in page.Classed)
         {
-            if (HasClass(element, "updated") && !HasClass(element, "published") || !page.Scope.Contains(element))
+            if (!updates && HasClass(element, "updated") && !HasClass(element, "published") || !page.Scope.Contains(element))
                 continue;
             var text = HtmlSource.Text(element);
-            if (text.Length <= MaxLineLength && FindDate(page, text) is { } written)
+            if (text.Length <= MaxLineLength && FindDate(page, text, updates) is { } written)
                 return written;
         }
-        return page.PostHeading is { } heading && page.Scope.Body is not null && heading.StreamPosition < page.Scope.BodyStart
-            ? FindDate(page, TextBetween(heading, page.Scope.BodyStart))
+        return page.PostHeading is { } heading && page.Scope.Body is not null && heading.StreamPosition < page.Scope.BodyEnd
+            ? FindDate(page, HeaderText(heading, page.Scope.BodyStart), updates)
             : null;
     }
 
@@ -91,6 +97,16 @@ internal static class PostMarkup
     /// <summary>The text of links marked <c>rel="author"</c> in the post's article (or before its body).</summary>
     public static IReadOnlyList<string> AuthorLinks(PageMetadata page) =>
         [.. page.AuthorLinks.Where(link => page.Scope.Contains(link.Link)).Select(link => link.Text)];
+
+    /// <summary>
+    /// The text of the post's links to author pages (<c>/author/slug/</c>…) that read as names:
+    /// "See full bio" or "View all posts" links to the same pages are not names.
+    /// </summary>
+    public static IReadOnlyList<string> AuthorPageLinks(PageMetadata page) =>
+        [.. page.AuthorPageLinks.Where(link => page.Scope.Contains(link.Link) && !LinkPhrase().IsMatch(link.Text)).Select(link => link.Text)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:see|view|read|more|all|full|follow|contact|email|about|visit|other|latest|mehr|voir|ver|altri)\b|\b(?:bio|biography|posts|articles|stories|profile)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LinkPhrase();
 
     /// <summary>
     /// A byline as themes print it: the first element of the post classed <c>byline</c> or for an
@@ -158,15 +174,15 @@ internal static class PostMarkup
         return attribute;
     }
 
-    /// <summary>The first written date in <paramref name="text"/> that is not after "Updated" (or "Modified", "Aktualisiert", "Mis à jour"…).</summary>
-    private static string? FindDate(PageMetadata page, string text)
+    /// <summary>The first written date in <paramref name="text"/>; unless <paramref name="updates"/>, not one after "Updated" (or "Modified", "Aktualisiert", "Mis à jour"…).</summary>
+    private static string? FindDate(PageMetadata page, string text, bool updates)
     {
         var rest = text;
         while (rest.Length > 0 && WrittenDate.IndexOf(rest) is >= 0 and var at)
         {
             var before = rest[..at].TrimEnd().TrimEnd(':', ' ').ToLowerInvariant();
             WrittenDate.TryFind(rest[at..], page.TimeZone, out _, out var written);
-            if (!UpdateWords.Any(word => before.EndsWith(word, StringComparison.Ordinal)))
+            if (updates || !UpdateWords.Any(word => before.EndsWith(word, StringComparison.Ordinal)))
                 return written;
             rest = rest[(at + Math.Max(written.Length, 1))..];
         }
@@ -175,11 +191,16 @@ internal static class PostMarkup
 
     private static readonly string[] UpdateWords = ["updated", "updated on", "modified", "last modified", "aktualisiert", "aktualisiert am", "mis à jour", "mis à jour le", "actualizado", "actualizado el", "aggiornato", "aggiornato il", "atualizado", "atualizado em", "bijgewerkt", "bijgewerkt op"];
 
-    /// <summary>The text after <paramref name="heading"/> up to a position, element boundaries read as spaces.</summary>
-    private static string TextBetween(HtmlNode heading, int end)
+    /// <summary>
+    /// The post's header as text: what follows <paramref name="heading"/> up to the body's start
+    /// or, when the heading is inside the body, up to the first paragraph of running text (a
+    /// <c>&lt;p&gt;</c> without a class): the byline and date line, never the post's prose.
+    /// </summary>
+    private static string HeaderText(HtmlNode heading, int bodyStart)
     {
         var text = new System.Text.StringBuilder();
         var root = heading.OwnerDocument.DocumentNode;
+        var end = heading.StreamPosition < bodyStart ? bodyStart : int.MaxValue;
         var node = HtmlTree.NextSkippingChildren(heading, root);
         while (node is not null && node.StreamPosition < end && text.Length < MaxHeaderText)
         {
@@ -188,6 +209,8 @@ internal static class PostMarkup
                 node = HtmlTree.NextSkippingChildren(node, root);
                 continue;
             }
+            if (node.NodeType == HtmlNodeType.Element && node.Name == "p" && node.Attributes["class"] is null && HtmlSource.Text(node).Length > MaxBylineText)
+                break;
             if (node.NodeType == HtmlNodeType.Text)
                 text.Append(System.Net.WebUtility.HtmlDecode(((HtmlTextNode)node).Text)).Append(' ');
             node = HtmlTree.Next(node, root);

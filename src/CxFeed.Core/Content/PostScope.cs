@@ -73,7 +73,7 @@ internal sealed class PostScope
         {
             if (_bodyAncestors.Contains(element))
                 return false;
-            if (element.NodeType == HtmlNodeType.Element && IsForeign(element))
+            if (element.NodeType == HtmlNodeType.Element && IsForeign(element) && !(IsSiteChrome(element) && IsInside(element, Article)))
                 return true;
         }
         return false;
@@ -119,6 +119,19 @@ internal sealed class PostScope
         return Names(element.GetAttributeValue("class", "")) || Names(element.GetAttributeValue("id", ""));
     }
 
+    /// <summary>
+    /// The site's header and footer by their usual names: inside the post's article, the same
+    /// names mean the article's own header (a magazine's <c>hgroup#masthead</c>), which is the post's.
+    /// </summary>
+    private static bool IsSiteChrome(HtmlNode element)
+    {
+        var role = element.GetAttributeValue("role", "");
+        var names = (element.GetAttributeValue("class", "") + " " + element.GetAttributeValue("id", "")).ToLowerInvariant();
+        return role.Equals("banner", StringComparison.OrdinalIgnoreCase) || role.Equals("contentinfo", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("masthead", StringComparison.Ordinal) || names.Contains("colophon", StringComparison.Ordinal)
+            || names.Contains("site-header", StringComparison.Ordinal) || names.Contains("site-footer", StringComparison.Ordinal);
+    }
+
     private static bool Names(string tokens)
     {
         if (tokens.Length == 0)
@@ -127,7 +140,7 @@ internal sealed class PostScope
         {
             var token = raw.ToLowerInvariant();
             if (IsCommentSection(token) || token.Contains("related", StringComparison.Ordinal)
-                || token.Contains("recommend", StringComparison.Ordinal) || token.Contains("sidebar", StringComparison.Ordinal) && !token.Contains("content", StringComparison.Ordinal) && !token.StartsWith("has-", StringComparison.Ordinal)
+                || token.Contains("recommend", StringComparison.Ordinal) || token.StartsWith("sidebar", StringComparison.Ordinal) || token.EndsWith("-sidebar", StringComparison.Ordinal) || token.EndsWith("_sidebar", StringComparison.Ordinal)
                 || token is "widget" or "widgets" or "widget-area" or "secondary" or "masthead" or "colophon" or "site-header" or "site-footer"
                     or "footer-widgets" or "popular-posts" or "more-posts" or "trending" or "respond" or "post-navigation" or "breadcrumbs" or "breadcrumb"
                 || token.StartsWith("widget_", StringComparison.Ordinal) || token.StartsWith("widget-", StringComparison.Ordinal)

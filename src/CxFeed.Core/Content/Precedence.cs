@@ -76,6 +76,7 @@ internal static class Precedence
         new("microdata author", page => page.CleanAuthors(PostMarkup.MicrodataAuthors(page))),
         new(".author .fn", page => page.CleanAuthors(PostMarkup.CardAuthors(page))),
         new("<a rel=\"author\">", page => page.CleanAuthors(PostMarkup.AuthorLinks(page))),
+        new("link to an author page", page => page.CleanAuthors(PostMarkup.AuthorPageLinks(page))),
         new("byline", PostMarkup.Byline),
     ];
 

@@ -127,7 +127,7 @@ internal static class WrittenDate
 
     private static int Number(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
 
-    /// <summary>Zone abbreviations that name one offset in the pages that use them (CST is US Central here).</summary>
+    /// <summary>Zone abbreviations that name one offset in the pages that use them (CST is US Central, IST India Standard Time here).</summary>
     private static readonly FrozenDictionary<string, TimeSpan> Zones = new Dictionary<string, TimeSpan>
     {
         ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero, ["WET"] = TimeSpan.Zero,
@@ -138,7 +138,7 @@ internal static class WrittenDate
         ["CDT"] = TimeSpan.FromHours(-5), ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6),
         ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7), ["AKST"] = TimeSpan.FromHours(-9),
         ["AKDT"] = TimeSpan.FromHours(-8), ["HST"] = TimeSpan.FromHours(-10),
-        ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11), ["JST"] = TimeSpan.FromHours(9),
+        ["IST"] = new TimeSpan(5, 30, 0), ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11), ["JST"] = TimeSpan.FromHours(9),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The US zones news sites name without saying standard or daylight time ("7:38am ET"): the offset in force that day.</summary>
