@@ -90,8 +90,8 @@ internal static partial class AuthorNames
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByWord();
 
-    /// <summary>A label before the name: "Author:", "Autor:", "Auteur :", Italian and Portuguese "di", "da".</summary>
-    [GeneratedRegex(@"^(?:(?:authors?|autor(?:in|es)?|auteurs?|autore|autori|written|posted|escrito|scritto)\s*:\s*|(?:di|da)\s+(?=\p{Lu}))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A label before the name: "Author:", "Autor:", "Auteur :", Italian and Portuguese "di", "da", Japanese "著者：", "文●".</summary>
+    [GeneratedRegex(@"^(?:(?:authors?|autor(?:in|es)?|auteurs?|autore|autori|written|posted|escrito|scritto)\s*:\s*|(?:di|da)\s+(?=\p{Lu})|(?:著者|作者|記者|文)\s*[：:●/／]\s*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
     [GeneratedRegex(@"\s+(?:and|und|et|y|e|en|og|och|и)\s+|\s*&\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

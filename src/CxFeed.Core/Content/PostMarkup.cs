@@ -105,7 +105,7 @@ internal static partial class PostMarkup
     public static IReadOnlyList<string> AuthorPageLinks(PageMetadata page) =>
         [.. page.AuthorPageLinks.Where(link => page.Scope.Contains(link.Link) && !LinkPhrase().IsMatch(link.Text)).Select(link => link.Text)];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:see|view|read|more|all|full|follow|contact|email|about|visit|other|latest|mehr|voir|ver|altri)\b|\b(?:bio|biography|posts|articles|stories|profile)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:see|view|read|more|all|full|follow|contact|email|about|visit|other|latest|get|subscribe|mehr|voir|ver|altri)\b|\b(?:bio|biography|posts|articles|stories|profile|feed|rss)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex LinkPhrase();
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace CxFeed.Core.Content;
 internal static partial class TitleText
 {
     /// <summary>The separators Yoast SEO, Rank Math and WordPress themes put between a title and the site name.</summary>
-    private static readonly string[] Separators = ["-", "–", "—", "|", "·", "•", "*", "⋆", "~", "«", "»", ">", "<", ":", "/", "::", "||"];
+    private static readonly string[] Separators = ["-", "–", "—", "|", "·", "•", "*", "⋆", "~", "«", "»", ">", "<", ":", "/", "::", "||", "--", "｜", "：", "／"];
 
     /// <summary>The title, or null when it is blank or only a site's name.</summary>
     public static string? Clean(string? written, IReadOnlyCollection<string> siteNames, string? heading)
@@ -56,16 +56,31 @@ internal static partial class TitleText
     {
         if (title.Length <= heading.Length + 2)
             return title;
-        foreach (var separator in Separators)
+        // The heading is known, so a separator need not have spaces around it ("Title：Site",
+        // "标题-网站"), unless it joins two words of a script written with spaces ("Apple-picking").
+        if (title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) && IsSeparated(heading[^1], title[heading.Length..]))
+            return heading;
+        if (title.EndsWith(heading, StringComparison.OrdinalIgnoreCase)
+            && IsSeparated(heading[0], new string(title[..^heading.Length].Reverse().ToArray())))
         {
-            if (title.StartsWith(heading + " " + separator + " ", StringComparison.OrdinalIgnoreCase)
-                || title.EndsWith(" " + separator + " " + heading, StringComparison.OrdinalIgnoreCase))
-            {
-                return heading;
-            }
+            return heading;
         }
         return title;
     }
+
+    /// <summary>Whether <paramref name="rest"/> (what lies beyond the heading, read away from it) starts with a separator that sets it apart.</summary>
+    private static bool IsSeparated(char edge, string rest)
+    {
+        var trimmed = rest.TrimStart();
+        var separator = Separators.Where(candidate => trimmed.StartsWith(candidate, StringComparison.Ordinal)).MaxBy(candidate => candidate.Length);
+        if (separator is null)
+            return false;
+        var spaced = trimmed.Length < rest.Length || trimmed.Length > separator.Length && char.IsWhiteSpace(trimmed[separator.Length]);
+        return spaced || !IsSpacedScript(edge) || trimmed.Length > separator.Length && !IsSpacedScript(trimmed[separator.Length]);
+    }
+
+    /// <summary>A letter or digit of the scripts written with spaces between words (Latin, Greek, Cyrillic).</summary>
+    private static bool IsSpacedScript(char c) => c < '\u0530' && char.IsLetterOrDigit(c);
 
     /// <summary>
     /// Whether <paramref name="headline"/> was cut short with an ellipsis ("…", "...") and
