@@ -10,6 +10,9 @@ namespace CxFeed.Core.Content;
 /// site's time zone: when that time happens twice (clocks going back) the first, daylight-time one
 /// is meant; when it never happens (clocks going forward) it is moved forward by the gap, as a
 /// clock that was not changed would read it (02:30 on a spring-forward night is 03:30 daylight time).
+/// A value that is not ISO-shaped at all is read as people write dates (<see cref="WrittenDate"/>):
+/// "January 18, 2017 11:00 PM PST", "3. März 2021", RFC 1123. One that is ISO-shaped but names no
+/// real instant ("2021-02-30", an hour of 24, an offset of +25:00) is unparsable.
 /// </summary>
 internal static partial class DateText
 {
@@ -18,7 +21,7 @@ internal static partial class DateText
         value = default;
         var match = Iso8601().Match(text.Trim());
         if (!match.Success)
-            return false;
+            return WrittenDate.TryFind(text, zone, out value);
         var g = match.Groups;
         var hasTime = g["hour"].Success;
         var fraction = g["fraction"].Success ? g["fraction"].Value.PadRight(7, '0')[..7] : "0";
@@ -45,7 +48,8 @@ internal static partial class DateText
         }
     }
 
-    private static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
+    /// <summary>A wall-clock time in <paramref name="zone"/>, as the summary above says.</summary>
+    internal static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
     {
         if (zone.IsAmbiguousTime(local))
             return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max());

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text.Json;
 using CxFeed.Core.Html;
@@ -8,10 +9,15 @@ namespace CxFeed.Core.Content;
 
 /// <summary>
 /// What a page's JSON-LD says of its article: the first node, at the top of a block, in a
-/// top-level array or in an <c>@graph</c>, whose <c>@type</c> is schema.org's Article or one of
-/// its kinds (BlogPosting, NewsArticle…). References by <c>@id</c> (Yoast points the author and
-/// the image at other nodes of its graph) are followed. Text values have character references
-/// decoded, since WordPress plugins print some titles entity-encoded even in JSON.
+/// top-level array, in an <c>@graph</c> (at any depth) or as a page's <c>mainEntity</c>, whose
+/// <c>@type</c> is schema.org's Article or one of its kinds (BlogPosting, NewsArticle…). The
+/// dates fall back to the WebPage node's (Yoast and Rank Math put them there too, and only there
+/// on some pages). References by <c>@id</c> (Yoast points the author and the image at other nodes
+/// of its graph) are followed. An author that is an organisation and the article's publisher is
+/// not an author. Text values have character references decoded, since WordPress plugins print
+/// some titles entity-encoded even in JSON. A block wrapped in CDATA or an HTML comment (themes
+/// do it for old browsers) is read inside its wrapper, and raw line breaks inside strings, which
+/// strict JSON forbids but many plugins print, are read as spaces.
 /// </summary>
 internal sealed record JsonLdArticle(
     string? Headline,
@@ -22,9 +28,18 @@ internal sealed record JsonLdArticle(
     ImmutableArray<string> Keywords,
     ImageReference? Image,
     string? Abstract,
-    string? Url)
+    string? Url,
+    ImmutableArray<string> SiteNames)
 {
-    public static readonly JsonLdArticle None = new(null, null, null, [], [], [], null, null, null);
+    public static readonly JsonLdArticle None = new(null, null, null, [], [], [], null, null, null, []);
+
+    private static readonly FrozenSet<string> PageTypes = new[] { "WebPage", "ItemPage" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> OrganizationTypes = new[]
+    {
+        "Organization", "NewsMediaOrganization", "Corporation", "LocalBusiness", "OnlineBusiness", "EducationalOrganization",
+        "NGO", "GovernmentOrganization", "WebSite",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> ArticleTypes = new[]
     {
@@ -49,14 +64,11 @@ internal sealed record JsonLdArticle(
         {
             for (var i = 0; i < blocks.Count; i++)
             {
-                try
-                {
-                    documents.Add(JsonDocument.Parse(blocks[i], Options));
-                }
-                catch (JsonException error)
-                {
-                    invalid.Add((i + 1, error.Message));
-                }
+                var block = Unwrapped(blocks[i]);
+                if (TryParse(block, out var document, out var error) || TryParse(WithoutControlCharacters(block), out document, out _))
+                    documents.Add(document);
+                else
+                    invalid.Add((i + 1, error));
             }
             var nodes = documents.SelectMany(document => Nodes(document.RootElement)).ToList();
             var byId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -65,12 +77,19 @@ internal sealed record JsonLdArticle(
                 if (String(node, "@id") is { } id)
                     byId.TryAdd(id, node);
             }
-            foreach (var node in nodes)
-            {
-                if (Types(node).Any(ArticleTypes.Contains))
-                    return From(node, byId);
-            }
-            return None;
+            var article = nodes.FirstOrDefault(node => Types(node).Any(ArticleTypes.Contains));
+            var page = nodes.FirstOrDefault(node => Types(node).Any(PageTypes.Contains));
+            var siteNames = nodes.Where(node => Types(node).Contains("WebSite"))
+                .Select(node => Text(node, "name"))
+                .Concat(article.ValueKind == JsonValueKind.Object ? Values(article, "publisher").Select(publisher => Name(publisher, byId)) : [])
+                .OfType<string>()
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToImmutableArray();
+            if (article.ValueKind == JsonValueKind.Object)
+                return From(article, page, byId) with { SiteNames = siteNames };
+            if (page.ValueKind == JsonValueKind.Object)
+                return None with { DatePublished = String(page, "datePublished"), DateModified = String(page, "dateModified"), SiteNames = siteNames };
+            return None with { SiteNames = siteNames };
         }
         finally
         {
@@ -79,32 +98,113 @@ internal sealed record JsonLdArticle(
         }
     }
 
-    private static JsonLdArticle From(JsonElement article, Dictionary<string, JsonElement> byId) => new(
+    private static JsonLdArticle From(JsonElement article, JsonElement page, Dictionary<string, JsonElement> byId) => new(
         Text(article, "headline") ?? Text(article, "name"),
-        String(article, "datePublished"),
-        String(article, "dateModified"),
-        [.. Values(article, "author").Select(author => Name(author, byId)).OfType<string>()],
+        String(article, "datePublished") ?? String(page, "datePublished"),
+        String(article, "dateModified") ?? String(page, "dateModified"),
+        [.. AuthorNamesOf(article, byId)],
         [.. Values(article, "articleSection").Select(TextOf).OfType<string>()],
         [.. Values(article, "keywords").Select(TextOf).OfType<string>().SelectMany(SplitKeywords)],
         Values(article, "image").Select(image => ImageOf(image, byId)).FirstOrDefault(image => image is not null)
             ?? (String(article, "thumbnailUrl") is { } thumbnail ? new ImageReference(thumbnail) : null),
         Text(article, "abstract"),
-        String(article, "url"));
+        String(article, "url"),
+        []);
 
-    /// <summary>Every node a block holds at its top: the block itself or its array's items, and their <c>@graph</c>s.</summary>
+    /// <summary>
+    /// The article's authors' names, in order: persons, and organisations other than the article's
+    /// publisher (a news agency credited by name is an author; the site publishing the post is not).
+    /// </summary>
+    private static IEnumerable<string> AuthorNamesOf(JsonElement article, Dictionary<string, JsonElement> byId)
+    {
+        var publishers = Values(article, "publisher")
+            .Select(publisher => Resolve(publisher, byId))
+            .SelectMany(publisher => new[] { String(publisher, "@id"), publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "name") : null })
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var author in Values(article, "author"))
+        {
+            var resolved = Resolve(author, byId);
+            if (resolved.ValueKind == JsonValueKind.Object && Types(resolved).Any(OrganizationTypes.Contains)
+                && (String(resolved, "@id") is { } id && publishers.Contains(id) || Text(resolved, "name") is { } name && publishers.Contains(name)))
+            {
+                continue;
+            }
+            if (Name(author, byId) is { } authorName)
+                yield return authorName;
+        }
+    }
+
+    /// <summary>
+    /// Every node a block holds: the block itself or its array's items, the nodes of their
+    /// <c>@graph</c>s (graphs may nest) and the objects they name as their <c>mainEntity</c>.
+    /// </summary>
     private static IEnumerable<JsonElement> Nodes(JsonElement root)
     {
-        var tops = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
-        foreach (var top in tops.Where(top => top.ValueKind == JsonValueKind.Object))
+        var pending = new Queue<JsonElement>(root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : [root]);
+        while (pending.TryDequeue(out var node))
         {
-            yield return top;
-            if (top.TryGetProperty("@graph", out var graph) && graph.ValueKind == JsonValueKind.Array)
+            if (node.ValueKind == JsonValueKind.Array)
             {
-                foreach (var node in graph.EnumerateArray().Where(node => node.ValueKind == JsonValueKind.Object))
-                    yield return node;
+                foreach (var item in node.EnumerateArray())
+                    pending.Enqueue(item);
+                continue;
+            }
+            if (node.ValueKind != JsonValueKind.Object)
+                continue;
+            yield return node;
+            foreach (var property in (ReadOnlySpan<string>)["@graph", "mainEntity"])
+            {
+                if (node.TryGetProperty(property, out var inner))
+                    pending.Enqueue(inner);
             }
         }
     }
+
+    /// <summary>A block's JSON without the CDATA section or HTML comment some themes wrap it in.</summary>
+    private static string Unwrapped(string block)
+    {
+        var text = block.Trim();
+        var unwrapped = true;
+        while (unwrapped)
+        {
+            unwrapped = false;
+            foreach (var (open, close) in (ReadOnlySpan<(string, string)>)[("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<![CDATA[", "]]>"), ("<!--", "-->")])
+            {
+                if (!text.StartsWith(open, StringComparison.Ordinal))
+                    continue;
+                text = text[open.Length..];
+                var end = text.LastIndexOf(close, StringComparison.Ordinal);
+                text = (end >= 0 ? text[..end] : text).Trim();
+                unwrapped = true;
+            }
+        }
+        return text;
+    }
+
+    private static bool TryParse(string json, [NotNullWhen(true)] out JsonDocument? document, out string error)
+    {
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+            error = "";
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            document = null;
+            error = exception.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Control characters as spaces: a raw line break inside a string is invalid JSON but what many plugins print.</summary>
+    private static string WithoutControlCharacters(string json) =>
+        string.Create(json.Length, json, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] < ' ' ? ' ' : source[i];
+        });
 
     /// <summary>A node's types without a vocabulary prefix (<c>schema:BlogPosting</c>, <c>https://schema.org/BlogPosting</c>).</summary>
     private static IEnumerable<string> Types(JsonElement node) =>

@@ -17,10 +17,17 @@ internal sealed class PageMetadata
     private readonly List<(string Key, string Value)> _metas = [];
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
 
-    private PageMetadata(string siteTitle) => SiteTitle = siteTitle;
+    private PageMetadata(string siteTitle, TimeZoneInfo timeZone)
+    {
+        SiteTitle = siteTitle;
+        TimeZone = timeZone;
+    }
 
     /// <summary>The site's name, as titles written for search engines and sharing append it.</summary>
     public string SiteTitle { get; }
+
+    /// <summary>The site's time zone, for dates written without an offset.</summary>
+    public TimeZoneInfo TimeZone { get; }
 
     /// <summary>The raw text of each <c>&lt;script type="application/ld+json"&gt;</c>, in order.</summary>
     public List<string> JsonLdBlocks { get; } = [];
@@ -31,32 +38,102 @@ internal sealed class PageMetadata
     /// <summary>The document's <c>&lt;title&gt;</c> (not an SVG icon's).</summary>
     public string? Title { get; private set; }
 
-    public string? FirstHeading { get; private set; }
+    /// <summary>Every <c>&lt;h1&gt;</c> and every element classed or marked as a post's heading (<c>entry-title</c>, <c>itemprop="headline"</c>…), in order.</summary>
+    public List<HtmlNode> Headings { get; } = [];
 
     public string? BaseHref { get; private set; }
 
-    /// <summary>Each <c>&lt;time&gt;</c>'s classes, its value (its <c>datetime</c>, else its text) and where it starts in the text.</summary>
-    public List<(HashSet<string> Classes, string Value, int Position)> Times { get; } = [];
+    /// <summary>Every <c>&lt;time&gt;</c> element, in order.</summary>
+    public List<HtmlNode> Times { get; } = [];
+
+    /// <summary>Every element with a microdata <c>datePublished</c>, <c>dateModified</c> or <c>author</c>, with that property.</summary>
+    public List<(string Property, HtmlNode Element)> ItemProps { get; } = [];
+
+    /// <summary>Every element (not a <c>&lt;time&gt;</c>) whose classes name a date, a byline or an author (hAtom, microformats, themes' own).</summary>
+    public List<HtmlNode> Classed { get; } = [];
 
     /// <summary>
-    /// Where the post's body ends in the text, once known: a <c>&lt;time&gt;</c> after it is a
-    /// comment's or a sidebar's, not the post's.
+    /// Which parts of the page speak of the post, once its body is known: a date or byline in
+    /// comments, related posts or the site's footer is not the post's.
     /// </summary>
-    public int BodyEnd { get; set; } = int.MaxValue;
+    public PostScope Scope { get; set; } = PostScope.Whole;
 
-    /// <summary>The <c>&lt;time&gt;</c> elements before the end of the post's body, with a value.</summary>
-    public IEnumerable<(HashSet<string> Classes, string Value, int Position)> PostTimes =>
-        Times.Where(time => time.Position < BodyEnd && time.Value.Length > 0);
+    /// <summary>Where the post's body ends in the text (the end of the page when it has none).</summary>
+    public int BodyEnd => Scope.BodyEnd;
 
-    public List<string> AuthorLinks { get; } = [];
+    /// <summary>
+    /// Every name the page gives its site: <c>Site:Title</c>, <c>og:site_name</c>,
+    /// <c>application-name</c>, and JSON-LD's WebSite and publisher names. A title loses them; an author is never one.
+    /// </summary>
+    public IReadOnlyCollection<string> SiteNames => _siteNames ??=
+        [.. new[] { SiteTitle }.Concat(Metas("og:site_name")).Concat(Metas("application-name")).Concat(JsonLd.SiteNames)
+            .Select(HtmlSource.CollapseWhitespace)
+            .Where(name => name.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private IReadOnlyCollection<string>? _siteNames;
+
+    /// <summary>
+    /// The post's own heading, as readers see it above the post: the first element of the post
+    /// marked as its title (classed <c>entry-title</c>, <c>post-title</c>, <c>wp-block-post-title</c>,
+    /// or microdata <c>headline</c>), else the first <c>&lt;h1&gt;</c> of its article (not one
+    /// inside the body's text, unless the body is the article); null when the page marks none.
+    /// </summary>
+    public HtmlNode? MarkedHeading => _markedHeading ??=
+        Headings.FirstOrDefault(heading => IsMarkedAsTitle(heading) && Scope.Contains(heading) && !IsInBodyText(heading))
+        ?? Headings.FirstOrDefault(heading => heading.Name == "h1" && Scope.Article is not null && Scope.InArticle(heading) && Scope.Contains(heading) && !IsInBodyText(heading));
+
+    private HtmlNode? _markedHeading;
+
+    /// <summary>
+    /// The post's heading, marked or not: <see cref="MarkedHeading"/>, else the first
+    /// <c>&lt;h1&gt;</c> that <see cref="Scope"/> says is the post's, else the page's first.
+    /// </summary>
+    public HtmlNode? PostHeading => _postHeading ??=
+        MarkedHeading
+        ?? Headings.FirstOrDefault(heading => heading.Name == "h1" && Scope.Contains(heading))
+        ?? Headings.FirstOrDefault(heading => heading.Name == "h1");
+
+    private HtmlNode? _postHeading;
+
+    private static bool IsMarkedAsTitle(HtmlNode heading) =>
+        heading.Name != "h1" || heading.GetAttributeValue("itemprop", "").Contains("headline", StringComparison.Ordinal)
+        || heading.GetAttributeValue("class", "") is { Length: > 0 } classes && TitleClasses.Any(name => CssSelector.HasClass(classes, name));
+
+    /// <summary>The classes WordPress themes and block themes give a single post's title.</summary>
+    private static readonly string[] TitleClasses = ["entry-title", "post-title", "wp-block-post-title"];
+
+    /// <summary>Whether <paramref name="heading"/> is part of the body's own text (the body being other than the article that holds the heading).</summary>
+    private bool IsInBodyText(HtmlNode heading) => Scope.InBody(heading) && Scope.Body != Scope.Article;
+
+    /// <summary>The text of <see cref="MarkedHeading"/>.</summary>
+    public string? MarkedHeadingText => MarkedHeading is { } heading && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
+
+    /// <summary>The text of <see cref="PostHeading"/>.</summary>
+    public string? PostHeadingText => PostHeading is { } heading && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
+
+    /// <summary>A title from one of the page's sources, made the post's own (<see cref="TitleText"/>).</summary>
+    public string? CleanTitle(string? written) => TitleText.Clean(written, SiteNames, PostHeadingText);
+
+    /// <summary>Authors' names from one of the page's sources, made names (<see cref="AuthorNames"/>).</summary>
+    public IReadOnlyList<string> CleanAuthors(IEnumerable<string> written) => [.. written.SelectMany(name => AuthorNames.Clean(name, SiteNames))];
+
+    /// <summary>The text of each link to an author's page (WordPress's <c>/author/slug/</c>, news sites' <c>/people/</c>, <c>/contributors/</c>…), and the link.</summary>
+    public List<(string Text, HtmlNode Link)> AuthorPageLinks { get; } = [];
+
+    /// <summary>The paths of author pages: WordPress's, and those of the common news and magazine systems.</summary>
+    private static readonly string[] AuthorPagePaths = ["/author/", "/authors/", "/people/", "/staff/", "/contributors/", "/contributor/", "/writers/", "/journalists/", "/profile/", "/profiles/", "/autor/", "/auteur/"];
+
+    /// <summary>The text of each link marked <c>rel="author"</c>, and the link.</summary>
+    public List<(string Text, HtmlNode Link)> AuthorLinks { get; } = [];
 
     public List<string> CategoryLinks { get; } = [];
 
     public List<string> TagLinks { get; } = [];
 
-    public static PageMetadata Read(HtmlDocument document, string siteTitle)
+    public static PageMetadata Read(HtmlDocument document, string siteTitle, TimeZoneInfo timeZone)
     {
-        var metadata = new PageMetadata(siteTitle);
+        var metadata = new PageMetadata(siteTitle, timeZone);
         var root = document.DocumentNode;
         var node = root.FirstChild;
         while (node is not null)
@@ -70,11 +147,16 @@ internal sealed class PageMetadata
 
     private void Visit(HtmlNode element)
     {
+        if (element.Attributes["itemprop"]?.Value is { } itemprop)
+            VisitItemProp(element, itemprop);
+        if (element.Attributes["class"]?.Value is { } classAttribute && element.Name != "time" && NamesMetadata(classAttribute))
+            Classed.Add(element);
         switch (element.Name)
         {
             case "meta":
                 var key = Attribute(element, "property") ?? Attribute(element, "name");
-                var content = Attribute(element, "content");
+                // A few sites write value= where the standard says content=.
+                var content = Attribute(element, "content") ?? Attribute(element, "value");
                 if (key is not null && content is not null)
                     _metas.Add((key.Trim().ToLowerInvariant(), content.Trim()));
                 break;
@@ -100,12 +182,14 @@ internal sealed class PageMetadata
                     Title = HtmlSource.CollapseWhitespace(WebUtility.HtmlDecode((element.FirstChild as HtmlTextNode)?.Text ?? ""));
                 break;
             case "h1":
-                FirstHeading ??= HtmlSource.Text(element);
+                Headings.Add(element);
+                break;
+            case "h2" or "h3" or "div" or "span" or "p" when element.GetAttributeValue("class", "") is { Length: > 0 } classes
+                                                             && TitleClasses.Any(name => CssSelector.HasClass(classes, name)):
+                Headings.Add(element);
                 break;
             case "time":
-                var value = Attribute(element, "datetime") ?? HtmlSource.Text(element);
-                var classes = (Attribute(element, "class") ?? "").Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries);
-                Times.Add((new HashSet<string>(classes, StringComparer.Ordinal), value.Trim(), element.StreamPosition));
+                Times.Add(element);
                 break;
             case "base":
                 BaseHref ??= Attribute(element, "href")?.Trim();
@@ -113,8 +197,35 @@ internal sealed class PageMetadata
         }
     }
 
+    private void VisitItemProp(HtmlNode element, string itemprop)
+    {
+        foreach (var property in itemprop.Split(HtmlTree.Whitespace, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (property is "datePublished" or "dateModified" or "author")
+                ItemProps.Add((property, element));
+            else if (property == "headline" && element.Name != "meta")
+                Headings.Add(element);
+        }
+    }
+
+    /// <summary>
+    /// Classes that name a date or a byline: hAtom's <c>published</c>, <c>updated</c>,
+    /// <c>author</c>, <c>fn</c>; microformats' <c>dt-published</c>, <c>p-author</c>; and the
+    /// words themes use (<c>entry-date</c>, <c>post-date</c>, <c>posted-on</c>, <c>byline</c>, <c>entry-meta</c>…).
+    /// </summary>
+    private static bool NamesMetadata(string classes) =>
+        classes.Contains("date", StringComparison.OrdinalIgnoreCase) || classes.Contains("publish", StringComparison.OrdinalIgnoreCase)
+        || classes.Contains("updated", StringComparison.OrdinalIgnoreCase) || classes.Contains("posted", StringComparison.OrdinalIgnoreCase)
+        || classes.Contains("author", StringComparison.OrdinalIgnoreCase) || classes.Contains("byline", StringComparison.OrdinalIgnoreCase)
+        || classes.Contains("meta", StringComparison.OrdinalIgnoreCase) || CssSelector.HasClass(classes, "fn");
+
     private void VisitLink(HtmlNode link)
     {
+        if (Attribute(link, "href") is { } href && AuthorPagePaths.Any(path => href.Contains(path, StringComparison.OrdinalIgnoreCase))
+            && HtmlSource.Text(link) is { Length: > 0 } name)
+        {
+            AuthorPageLinks.Add((name, link));
+        }
         var rels = RelTokens(link).ToHashSet(StringComparer.Ordinal);
         if (rels.Count == 0)
             return;
@@ -122,7 +233,7 @@ internal sealed class PageMetadata
         if (text.Length == 0)
             return;
         if (rels.Contains("author"))
-            AuthorLinks.Add(text);
+            AuthorLinks.Add((text, link));
         // Some themes show terms as hashtags ("#chatbots"); the '#' is the theme's, not the term's.
         if (rels.Contains("category"))
             CategoryLinks.Add(text.TrimStart('#'));
@@ -143,30 +254,7 @@ internal sealed class PageMetadata
     /// <summary>The <c>href</c> of the first <c>&lt;link&gt;</c> with a rel token.</summary>
     public string? Link(string rel) => _links.GetValueOrDefault(rel) is { Length: > 0 } href ? href : null;
 
-    /// <summary>
-    /// A title as SEO plugins and themes write it for <c>&lt;title&gt;</c> and <c>og:title</c>,
-    /// with the site's name and its separator taken off either end ("Title – Site", "Site | Title").
-    /// </summary>
-    public string? WithoutSiteName(string? title)
-    {
-        if (string.IsNullOrEmpty(title) || SiteTitle.Length == 0)
-            return title;
-        foreach (var separator in TitleSeparators)
-        {
-            var suffix = " " + separator + " " + SiteTitle;
-            if (title.Length > suffix.Length && title.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-                return title[..^suffix.Length].TrimEnd();
-            var prefix = SiteTitle + " " + separator + " ";
-            if (title.Length > prefix.Length && title.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                return title[prefix.Length..].TrimStart();
-        }
-        return title;
-    }
-
-    /// <summary>The separators Yoast SEO, Rank Math and WordPress themes put between a title and the site name.</summary>
-    private static readonly string[] TitleSeparators = ["-", "–", "—", "|", "·", "•", "*", "⋆", "~", "«", "»", ">", "<", ":", "/"];
-
-    private static string? Attribute(HtmlNode element, string name) =>
+    internal static string? Attribute(HtmlNode element, string name) =>
         element.Attributes[name] is { } attribute ? WebUtility.HtmlDecode(attribute.Value) : null;
 
     private static IEnumerable<string> RelTokens(HtmlNode element) =>

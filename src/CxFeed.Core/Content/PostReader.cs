@@ -92,7 +92,7 @@ public sealed partial class PostReader
         if (Parse(reading) is not { } parsed)
             return null;
         var (document, text) = parsed;
-        var page = PageMetadata.Read(document, Site.Title);
+        var page = PageMetadata.Read(document, Site.Title, _timeZone);
         var invalidJson = new List<(int Block, string Reason)>();
         page.JsonLd = JsonLdArticle.Read(page.JsonLdBlocks, invalidJson);
         foreach (var (block, reason) in invalidJson)
@@ -100,7 +100,7 @@ public sealed partial class PostReader
         var baseUrl = page.BaseHref is { } baseHref && Resolve(reading.Page.Address, baseHref) is { } resolvedBase ? resolvedBase : reading.Page.Address;
 
         var body = ReadBody(reading, document.DocumentNode, text);
-        page.BodyEnd = body?.Range.End.Value ?? int.MaxValue;
+        page.Scope = body is { } found ? PostScope.Of(found.Element, found.Range) : PostScope.Whole;
         var title = First(Precedence.Title, page);
         if (title is null)
             reading.Fail(Reasons.NoTitle);
@@ -171,14 +171,17 @@ public sealed partial class PostReader
     private (DateTimeOffset? Value, string? Text) ReadPublished(Reading reading, PageMetadata page)
     {
         var unparsable = new List<(string Value, string Source)>();
-        foreach (var source in Precedence.Published)
+        for (var i = 0; i < Precedence.Published.Length; i++)
         {
+            var source = Precedence.Published[i];
             if (source.Read(page) is not { } value)
                 continue;
             if (DateText.TryParse(value, _timeZone, out var published))
             {
                 foreach (var (ignored, ignoredSource) in unparsable)
                     reading.Warn(Reasons.IgnoredDate("publication", ignored, ignoredSource));
+                if (DateAgreement.Check(page, i, value, published) is { } disagreement)
+                    reading.Warn(disagreement);
                 return (published, value);
             }
             unparsable.Add((value, source.Name));

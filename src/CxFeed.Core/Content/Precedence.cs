@@ -16,17 +16,34 @@ internal static class Precedence
 {
     public static readonly ImmutableArray<Source<string>> Title =
     [
-        new("JSON-LD headline", page => page.JsonLd.Headline),
-        new("og:title", page => page.WithoutSiteName(Collapsed(page.Meta("og:title")))),
-        new("<title>", page => page.WithoutSiteName(page.Title)),
-        new("<h1>", page => page.FirstHeading),
+        new("the post's heading", page => page.CleanTitle(page.MarkedHeadingText)),
+        new("JSON-LD headline", page => page.CleanTitle(page.JsonLd.Headline) is { } headline
+            && !TitleText.IsCutFrom(headline, page.CleanTitle(page.Meta("og:title")) ?? page.PostHeadingText) ? headline : null),
+        new("og:title", page => page.CleanTitle(page.Meta("og:title"))),
+        new("twitter:title", page => page.CleanTitle(page.Meta("twitter:title"))),
+        // A <title> that is only the site's name is the post's title when the post has no heading: better than none.
+        new("<title>", page => page.CleanTitle(page.Title) ?? (page.PostHeadingText is null ? page.Title : null)),
+        new("<h1>", page => page.CleanTitle(page.PostHeadingText) ?? page.PostHeadingText),
     ];
 
+    /// <summary>
+    /// The publication date, from the most structured source to the least: metadata first
+    /// (JSON-LD, Open Graph's article, microdata, hAtom and microformats, the meta tags of
+    /// Dublin Core, Parse.ly and Sailthru), then the markup (<c>&lt;time&gt;</c>), then the text.
+    /// </summary>
     public static readonly ImmutableArray<Source<string>> Published =
     [
         new("JSON-LD datePublished", page => page.JsonLd.DatePublished),
         new("article:published_time", page => page.Meta("article:published_time")),
-        new("<time>", page => PublishedTime(page)),
+        new("microdata datePublished", page => PostMarkup.MicrodataDate(page, "datePublished")),
+        new("hAtom published", PostMarkup.PublishedClass),
+        new("<meta name=\"date\">", page => page.Meta("date")),
+        new("<meta name=\"pubdate\">", page => page.Meta("pubdate") ?? page.Meta("publishdate") ?? page.Meta("publish-date") ?? page.Meta("publish_date")),
+        new("DC.date.issued", page => page.Meta("dc.date.issued") ?? page.Meta("dcterms.issued") ?? page.Meta("dcterms.created") ?? page.Meta("dc.date")),
+        new("parsely-pub-date", page => page.Meta("parsely-pub-date")),
+        new("sailthru.date", page => page.Meta("sailthru.date")),
+        new("<time>", PostMarkup.Time),
+        new("the page's text", PostMarkup.VisibleDate),
     ];
 
     public static readonly ImmutableArray<Source<string>> Updated =
@@ -34,7 +51,8 @@ internal static class Precedence
         new("JSON-LD dateModified", page => page.JsonLd.DateModified),
         new("article:modified_time", page => page.Meta("article:modified_time")),
         new("og:updated_time", page => page.Meta("og:updated_time")),
-        new("<time class=\"updated\">", page => UpdatedTime(page)),
+        new("microdata dateModified", page => PostMarkup.MicrodataDate(page, "dateModified")),
+        new("hAtom updated", PostMarkup.UpdatedClass),
     ];
 
     public static readonly ImmutableArray<Source<string>> Canonical =
@@ -51,10 +69,15 @@ internal static class Precedence
 
     public static readonly ImmutableArray<Source<IReadOnlyList<string>>> Authors =
     [
-        new("JSON-LD author", page => page.JsonLd.Authors),
-        new("article:author", page => page.Metas("article:author").Where(IsName).ToList()),
-        new("<meta name=\"author\">", page => page.Metas("author").Where(IsName).ToList()),
-        new("<a rel=\"author\">", page => page.AuthorLinks),
+        new("JSON-LD author", page => page.CleanAuthors(page.JsonLd.Authors)),
+        new("article:author", page => page.CleanAuthors(page.Metas("article:author").Where(IsName))),
+        new("<meta name=\"author\">", page => page.CleanAuthors(page.Metas("author").Where(IsName))),
+        new("parsely-author", page => page.CleanAuthors(page.Metas("parsely-author").Concat(page.Metas("sailthru.author")).Concat(page.Metas("dc.creator")))),
+        new("microdata author", page => page.CleanAuthors(PostMarkup.MicrodataAuthors(page))),
+        new(".author .fn", page => page.CleanAuthors(PostMarkup.CardAuthors(page))),
+        new("<a rel=\"author\">", page => page.CleanAuthors(PostMarkup.AuthorLinks(page))),
+        new("link to an author page", page => page.CleanAuthors(PostMarkup.AuthorPageLinks(page))),
+        new("byline", PostMarkup.Byline),
     ];
 
     public static readonly ImmutableArray<Source<IReadOnlyList<string>>> Categories =
@@ -76,18 +99,6 @@ internal static class Precedence
         new("JSON-LD image", page => page.JsonLd.Image),
         new("og:image", OpenGraphImage),
     ];
-
-    /// <summary>hAtom's <c>published</c> class first; else the first <c>&lt;time&gt;</c> that is not an update (of those before the body's end).</summary>
-    private static string? PublishedTime(PageMetadata page) =>
-        page.PostTimes.FirstOrDefault(time => time.Classes.Contains("published")).Value
-        ?? page.PostTimes.FirstOrDefault(time => !time.Classes.Contains("updated")).Value;
-
-    /// <summary>
-    /// A <c>&lt;time class="updated"&gt;</c> that is not also <c>published</c>: WordPress themes
-    /// class one element "published updated" when the post was never changed.
-    /// </summary>
-    private static string? UpdatedTime(PageMetadata page) =>
-        page.PostTimes.FirstOrDefault(time => time.Classes.Contains("updated") && !time.Classes.Contains("published")).Value;
 
     /// <summary>The first <c>og:image</c> (or <c>og:image:url</c>) with the structured properties that follow it.</summary>
     private static ImageReference? OpenGraphImage(PageMetadata page)

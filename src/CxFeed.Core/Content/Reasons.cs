@@ -48,6 +48,9 @@ internal static class Reasons
     public static string UpdatedBeforePublished(string updated, string source, string published) =>
         $"ignored the modification date '{updated}' ({source}): it is earlier than the publication date '{published}'";
 
+    public static string DisagreeingDates(string chosen, string chosenSource, string other, string otherSource) =>
+        $"has publication dates that disagree: '{chosen}' ({chosenSource}) is used, not '{other}' ({otherSource})";
+
     public static string IgnoredUrl(string field, string value, string source) => $"ignored the {field} '{value}' ({source}): not an http(s) URL";
 
     private static string Names<T>(ImmutableArray<Source<T>> sources) where T : class =>

@@ -51,7 +51,7 @@ public class CheckCommandTests
         Assert.Equal(ExitCode.ContentProblems, run.ExitCode);
         Assert.Equal(
             "one.html: has no body: nothing matches .entry-content, article, main\n"
-            + "one.html: has no publication date: none of JSON-LD datePublished, article:published_time, <time> gives one\n"
+            + "one.html: has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one\n"
             + "0 posts read, 2 problems\n",
             run.Output);
     }

@@ -6,9 +6,13 @@ namespace CxFeed.Tests.Content;
 /// <summary>Dates as pages write them, in the seed blog's time zone (America/Chicago).</summary>
 public class PostReaderDateTests
 {
+    /// <summary>The entry header without a <c>&lt;time&gt;</c>, so that no other source disagrees with the metadata under test.</summary>
+    private const string HeadingOnly = """<h1 class="entry-title">Journey Mapping Mistakes to Avoid</h1>""";
+
     private static WordPressPage Published(string datetime) => new()
     {
         Metadata = $"""<meta property="article:published_time" content="{datetime}" />""",
+        EntryHeader = HeadingOnly,
     };
 
     private static WordPressPage TimeElements(string times) => new()
@@ -99,6 +103,7 @@ public class PostReaderDateTests
     {
         var page = new WordPressPage
         {
+            EntryHeader = HeadingOnly,
             Metadata = """
                 <meta property="article:published_time" content="2021-06-08T13:30:00+00:00" />
                 <meta property="article:modified_time" content="2021-06-08T08:30:00-05:00" />
@@ -115,6 +120,7 @@ public class PostReaderDateTests
     {
         var page = new WordPressPage
         {
+            EntryHeader = HeadingOnly,
             Metadata = """
                 <meta property="article:published_time" content="2019-04-09T14:00:00+00:00" />
                 <meta property="og:updated_time" content="2019-04-11T18:40:00+00:00" />
@@ -131,6 +137,7 @@ public class PostReaderDateTests
     {
         var page = new WordPressPage
         {
+            EntryHeader = HeadingOnly,
             Metadata = """
                 <meta property="article:published_time" content="2021-06-08T13:30:00+00:00" />
                 <meta property="article:modified_time" content="2021-06-01T13:30:00+00:00" />
@@ -151,6 +158,7 @@ public class PostReaderDateTests
     {
         var page = new WordPressPage
         {
+            EntryHeader = HeadingOnly,
             Metadata = """
                 <meta property="article:published_time" content="2021-06-08T13:30:00+00:00" />
                 <meta property="article:modified_time" content="last Thursday" />
@@ -170,24 +178,24 @@ public class PostReaderDateTests
         var page = new WordPressPage
         {
             JsonLd = """
-                <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Journey Mapping Mistakes to Avoid","datePublished":"March 16, 2021"}</script>
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Journey Mapping Mistakes to Avoid","datePublished":"March 2021"}</script>
                 """,
         };
 
         var reading = Read(page);
 
         Assert.Equal(DateTimeOffset.Parse("2021-03-16T15:00:00+00:00"), reading.Post?.Published);
-        Assert.Equal(["ignored an unparsable publication date 'March 16, 2021' (JSON-LD datePublished)"], Reasons(reading));
+        Assert.Equal(["ignored an unparsable publication date 'March 2021' (JSON-LD datePublished)"], Reasons(reading));
     }
 
     [Theory]
-    [InlineData("March 16, 2021")]
-    [InlineData("16/03/2021")]
+    [InlineData("March 2021")]
+    [InlineData("last Thursday")]
+    [InlineData("03/04/2021")]
     [InlineData("2021-13-01T10:00:00-05:00")]
     [InlineData("2021-02-30T10:00:00-05:00")]
     [InlineData("2021-03-16T24:00:00-05:00")]
     [InlineData("2021-03-16T10:00:00+25:00")]
-    [InlineData("2021-03-16T10:00:00 CST")]
     [InlineData("２０２１-03-16")]
     [InlineData("0001-01-01T00:00:00+01:00")]
     public void A_page_whose_only_publication_date_is_unparsable_is_left_out(string written)
@@ -210,6 +218,6 @@ public class PostReaderDateTests
         var reading = Read(TimeElements(""));
 
         Assert.Null(reading.Post);
-        Assert.Equal(["has no publication date: none of JSON-LD datePublished, article:published_time, <time> gives one"], Reasons(reading));
+        Assert.Equal(["has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one"], Reasons(reading));
     }
 }

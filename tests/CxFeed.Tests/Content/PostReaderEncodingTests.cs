@@ -18,6 +18,7 @@ public class PostReaderEncodingTests
         Charset = charset,
         TitleTag = Title + " – Heart of the Customer",
         Metadata = "",
+        EntryHeader = $"""<time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time><h1 class="entry-title">{Title}</h1>""",
         Content = "<p>It’s common to measure what’s easy — not what matters.</p>",
     };
 

@@ -18,6 +18,9 @@ public class PostReaderMetadataTests
         ]}</script>
         """;
 
+    /// <summary>An entry header with the date and no heading, for the tests of the title's other sources.</summary>
+    private const string DateOnly = """<time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time>""";
+
     [Fact]
     public void A_plain_WordPress_page_gives_its_post()
     {
@@ -62,6 +65,7 @@ public class PostReaderMetadataTests
             JsonLd = """
                 <script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"From JSON-LD","datePublished":"2021-03-16T10:00:00-05:00","dateModified":"2021-03-18T10:00:00-05:00","author":{"@type":"Person","name":"Jim Tincher"},"articleSection":"CX Strategy","keywords":"hiring, CX team","image":"https://www.heartofthecustomer.com/wp-content/uploads/json-ld.jpg"}</script>
                 """,
+            EntryHeader = DateOnly,
             Metadata = """
                 <meta property="og:title" content="From Open Graph" />
                 <meta property="og:image" content="https://www.heartofthecustomer.com/wp-content/uploads/og.jpg" />
@@ -73,7 +77,8 @@ public class PostReaderMetadataTests
                 """,
         };
 
-        var post = Post(page);
+        var reading = Read(page);
+        var post = Assert.IsType<Post>(reading.Post);
 
         Assert.Equal("From JSON-LD", post.Title);
         Assert.Equal(new DateTimeOffset(2021, 3, 16, 10, 0, 0, TimeSpan.FromHours(-5)), post.Published);
@@ -82,6 +87,9 @@ public class PostReaderMetadataTests
         Assert.Equal<string>(["CX Strategy"], post.Categories);
         Assert.Equal<string>(["hiring", "CX team"], post.Tags);
         Assert.Equal("https://www.heartofthecustomer.com/wp-content/uploads/json-ld.jpg", post.FeaturedImage?.Url.AbsoluteUri);
+        Assert.Equal(
+            ["has publication dates that disagree: '2021-03-16T10:00:00-05:00' (JSON-LD datePublished) is used, not '2020-01-01T00:00:00+00:00' (article:published_time)"],
+            Reasons(reading));
     }
 
     [Fact]
@@ -103,13 +111,17 @@ public class PostReaderMetadataTests
                 """,
         };
 
-        var post = Post(page);
+        var reading = Read(page);
+        var post = Assert.IsType<Post>(reading.Post);
 
         Assert.Equal(new DateTimeOffset(2021, 3, 16, 15, 0, 0, TimeSpan.Zero), post.Published);
         Assert.Equal(new DateTimeOffset(2021, 3, 20, 15, 0, 0, TimeSpan.Zero), post.Updated);
         Assert.Equal<string>(["Jim Tincher"], post.Authors);
         Assert.Equal<string>(["CX Strategy"], post.Categories);
         Assert.Equal<string>(["hiring"], post.Tags);
+        Assert.Equal(
+            ["has publication dates that disagree: '2021-03-16T15:00:00+00:00' (article:published_time) is used, not '2019-01-01T10:00:00-06:00' (hAtom published)"],
+            Reasons(reading));
     }
 
     [Fact]
@@ -138,7 +150,7 @@ public class PostReaderMetadataTests
     [Fact]
     public void The_title_is_og_title_without_the_site_name_when_there_is_no_JSON_LD()
     {
-        var post = Post(new WordPressPage { TitleTag = "Something else" });
+        var post = Post(new WordPressPage { TitleTag = "Something else", EntryHeader = DateOnly });
 
         Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
     }
@@ -152,15 +164,28 @@ public class PostReaderMetadataTests
     [InlineData("Journey Mapping Mistakes to Avoid")]
     public void The_title_element_gives_the_title_without_the_site_name(string titleTag)
     {
-        var post = Post(new WordPressPage { TitleTag = titleTag, Metadata = "" });
+        var post = Post(new WordPressPage { TitleTag = titleTag, Metadata = "", EntryHeader = DateOnly });
 
         Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
     }
 
     [Fact]
-    public void A_title_that_is_only_the_site_name_keeps_it()
+    public void A_title_that_is_only_the_site_name_gives_way_to_the_post_heading()
     {
         var post = Post(new WordPressPage { TitleTag = "Heart of the Customer", Metadata = "" });
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
+
+    [Fact]
+    public void A_title_that_is_only_the_site_name_is_kept_when_the_post_has_no_heading()
+    {
+        var post = Post(new WordPressPage
+        {
+            TitleTag = "Heart of the Customer",
+            Metadata = "",
+            EntryHeader = """<time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time>""",
+        });
 
         Assert.Equal("Heart of the Customer", post.Title);
     }
@@ -210,7 +235,7 @@ public class PostReaderMetadataTests
     [InlineData("Q&amp;A: Pre-Sales &#8211; B2B &lt;2021&gt;", "Q&A: Pre-Sales – B2B <2021>")]
     public void Titles_have_references_decoded_and_typographic_characters_kept(string written, string title)
     {
-        var post = Post(new WordPressPage { TitleTag = written + " &#8211; Heart of the Customer", Metadata = "" });
+        var post = Post(new WordPressPage { TitleTag = written + " &#8211; Heart of the Customer", Metadata = "", EntryHeader = DateOnly });
 
         Assert.Equal(title, post.Title);
     }
@@ -219,10 +244,10 @@ public class PostReaderMetadataTests
     public void An_entity_encoded_JSON_LD_headline_is_decoded()
     {
         var jsonLd = """
-            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results","datePublished":"2019-04-09T14:00:00+00:00"}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results","datePublished":"2021-03-16T15:00:00+00:00"}</script>
             """;
 
-        var post = Post(new WordPressPage { JsonLd = jsonLd });
+        var post = Post(new WordPressPage { JsonLd = jsonLd, EntryHeader = """<h1 class="entry-title">The &#8220;Why&#8221; Behind CX Pros&#8217; Failure to Prove Business Results</h1>""" });
 
         Assert.Equal("The “Why” Behind CX Pros’ Failure to Prove Business Results", post.Title);
     }

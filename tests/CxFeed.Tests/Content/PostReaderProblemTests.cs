@@ -43,7 +43,7 @@ public class PostReaderProblemTests
         var reading = Read(page);
 
         Assert.Null(reading.Post);
-        Assert.Equal(["has no title: none of JSON-LD headline, og:title, <title>, <h1> gives one"], Reasons(reading));
+        Assert.Equal(["has no title: none of the post's heading, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one"], Reasons(reading));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public class PostReaderProblemTests
         Assert.Equal(
             [
                 "has no body: nothing matches .entry-content, article, main",
-                "has no title: none of JSON-LD headline, og:title, <title>, <h1> gives one",
-                "has no publication date: none of JSON-LD datePublished, article:published_time, <time> gives one",
+                "has no title: none of the post's heading, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one",
+                "has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one",
             ],
             Reasons(reading));
     }
@@ -143,6 +143,7 @@ public class PostReaderProblemTests
         var other = new WordPressPage
         {
             Metadata = """<link rel="canonical" href="https://www.heartofthecustomer.com/cx-needs-change-management/" /><meta property="article:published_time" content="2021-05-11T14:15:00+00:00" />""",
+            EntryHeader = """<h1 class="entry-title">CX Needs Change Management</h1>""",
             Shortlink = "<link rel='shortlink' href='https://www.heartofthecustomer.com/?p=4603' />",
         }.ToPage("c.html");
 
