@@ -25,11 +25,14 @@ public class PostReaderBodyTests
     [Fact]
     public void Without_entry_content_the_article_is_the_body_and_without_an_article_main_is()
     {
-        var inArticle = Post(new WordPressPage { Content = null });
-        var page = new WordPressPage { Content = null }.Html
+        // A theme that writes the post's paragraphs straight into its article.
+        var article = new WordPressPage { Content = null }.Html
+            .Replace("\t<footer class=\"entry-footer\">", WordPressPage.Paragraphs + "\t<footer class=\"entry-footer\">", StringComparison.Ordinal);
+        var inArticle = Post(Page("post.html", article));
+        var inMain = Post(Page("post.html", article
             .Replace("<article ", "<div ", StringComparison.Ordinal)
-            .Replace("</article>", "</div>", StringComparison.Ordinal);
-        var inMain = Post(Page("post.html", page));
+            .Replace("</article>", "</div>", StringComparison.Ordinal)
+            .Replace(" hentry", "", StringComparison.Ordinal)));
 
         Assert.StartsWith("\n\t<header class=\"entry-header\">", inArticle.BodyHtml, StringComparison.Ordinal);
         Assert.EndsWith("</footer>\n", inArticle.BodyHtml, StringComparison.Ordinal);
@@ -230,6 +233,6 @@ public class PostReaderBodyTests
         var reading = Read(Page("bare.html", page));
 
         Assert.Null(reading.Post);
-        Assert.Equal(["has no body: nothing matches .entry-content, article, main"], Reasons(reading));
+        Assert.Equal(["has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text"], Reasons(reading));
     }
 }
