@@ -22,7 +22,12 @@ public sealed record BodyContainer(string Selector, double Weight, string From);
 /// <param name="Selector">A <see cref="Html.CssSelector"/>.</param>
 /// <param name="From">The standard, theme or plugin that writes it.</param>
 /// <param name="Reason">Why it is not the post.</param>
-public sealed record NotThePost(string Selector, string From, string Reason);
+/// <param name="UnlessItHoldsAnArticle">
+/// The part is the post's after all when it holds an article container (weight 0.8 or more):
+/// sites built of "widgets" put the article in one, and a sidebar never holds the article.
+/// Comments and related posts never give way: their items are often <c>&lt;article&gt;</c>s.
+/// </param>
+public sealed record NotThePost(string Selector, string From, string Reason, bool UnlessItHoldsAnArticle = false);
 
 /// <summary>The tables the body finder works from (docs/content.md lists them).</summary>
 public static class BodyTables
@@ -42,6 +47,7 @@ public static class BodyTables
         new(".entry-body", 0.95, "many themes"),
         new(".article-body", 0.95, "news sites"),
         new(".article-content", 0.95, "news sites"),
+        new("#article-body, #articleBody, .articleBody", 0.95, "news sites"),
         new(".article__body", 0.95, "news sites (BEM)"),
         new(".post__content", 0.95, "themes (BEM)"),
         new(".story-body", 0.95, "news sites"),
@@ -58,14 +64,14 @@ public static class BodyTables
     public static ImmutableArray<NotThePost> NotThePost { get; } =
     [
         new("nav", "HTML", "navigation"),
-        new("aside", "HTML", "a sidebar or a pull-out beside the text"),
-        new("header", "HTML", "a page's or article's header: site name, title, byline"),
-        new("footer", "HTML", "a page's or article's footer"),
+        new("aside", "HTML", "a sidebar or a pull-out beside the text", UnlessItHoldsAnArticle: true),
+        new("header", "HTML", "a page's or article's header: site name, title, byline", UnlessItHoldsAnArticle: true),
+        new("footer", "HTML", "a page's or article's footer", UnlessItHoldsAnArticle: true),
         new("form", "HTML", "a search, comment or newsletter form"),
-        new("[role=navigation], [role=complementary], [role=banner], [role=contentinfo]", "ARIA", "landmarks around the main content"),
+        new("[role=navigation], [role=complementary], [role=banner], [role=contentinfo]", "ARIA", "landmarks around the main content", UnlessItHoldsAnArticle: true),
         new("#comments, .comments-area, .comment-respond, .comment, .commentlist, .comment-list", "WordPress themes", "readers' comments and the comment form"),
         new("#disqus_thread, .wpdiscuz_top_clearing, #wpdcom", "Disqus, wpDiscuz", "readers' comments"),
-        new(".sidebar, #sidebar, .widget-area, .widget", "WordPress themes", "sidebars and their widgets"),
+        new(".sidebar, #sidebar, .widget-area, .widget", "WordPress themes", "sidebars and their widgets", UnlessItHoldsAnArticle: true),
         new(".jp-relatedposts, .yarpp-related, .crp_related, .rp4wp-related-posts, .related-posts, .related", "Jetpack, YARPP, Contextual Related Posts, themes", "related posts"),
         new(".entry-header, .entry-meta, .entry-footer, .post-meta, .byline", "WordPress themes", "the post's title, byline, date, categories and tags"),
         new(".post-navigation, .navigation, .nav-links", "WordPress themes", "links to the previous and next posts"),

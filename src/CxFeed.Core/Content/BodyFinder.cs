@@ -23,7 +23,14 @@ internal sealed class BodyFinder
     private const double StandsOut = 2.0;
 
     private static readonly CssSelector NotThePostSelector =
-        CssSelector.Parse(string.Join(", ", BodyTables.NotThePost.Select(part => part.Selector)));
+        CssSelector.Parse(string.Join(", ", BodyTables.NotThePost.Where(part => !part.UnlessItHoldsAnArticle).Select(part => part.Selector)));
+
+    private static readonly CssSelector UnlessItHoldsAnArticleSelector =
+        CssSelector.Parse(string.Join(", ", BodyTables.NotThePost.Where(part => part.UnlessItHoldsAnArticle).Select(part => part.Selector)));
+
+    /// <summary>The containers that hold an article: a part that holds one is not a sidebar.</summary>
+    private static readonly CssSelector ArticleContainer =
+        CssSelector.Parse(string.Join(", ", BodyTables.Containers.Where(container => container.Weight >= 0.8).Select(container => container.Selector)));
 
     private static readonly ImmutableArray<(CssSelector Selector, double Weight)> Containers =
         [.. BodyTables.Containers.Select(container => (CssSelector.Parse(container.Selector), container.Weight))];
@@ -40,12 +47,13 @@ internal sealed class BodyFinder
         _configured = [.. content.BodySelectors.Select(CssSelector.Parse)];
     }
 
-    public BodyFinding Find(HtmlNode root, string text, PageMetadata page)
+    /// <param name="address">The page's address, or its canonical URL: a listing's is the site's root.</param>
+    public BodyFinding Find(HtmlNode root, string text, PageMetadata page, Uri address)
     {
-        if (NotASingle(root, text, page) is { } listing)
+        if (NotASingle(root, text, page, address) is { } listing)
             return BodyFinding.Failed(Reasons.NotAPost(listing));
-        var map = PageTextMap.Measure(root, NotThePostSelector);
-        return _configured.IsEmpty ? Score(map, page) : Configured(map);
+        var map = PageTextMap.Measure(root, NotThePostSelector, UnlessItHoldsAnArticleSelector, ArticleContainer);
+        return _configured.IsEmpty ? Score(map) : Configured(map);
     }
 
     /// <summary>Each configured selector in turn; of its matches, the one holding the most text outside the parts that are not the post.</summary>
@@ -64,7 +72,7 @@ internal sealed class BodyFinder
         return BodyFinding.Failed(Reasons.NoBody(_configured.Select(selector => selector.Text)));
     }
 
-    private static BodyFinding Score(PageTextMap map, PageMetadata page)
+    private static BodyFinding Score(PageTextMap map)
     {
         HtmlNode? best = null;
         var bestScore = 0.0;
@@ -81,16 +89,52 @@ internal sealed class BodyFinder
             if (score > bestScore)
                 (best, bestScore) = (element, score);
         }
-        if (ListsArticles(map, page) is { } listing)
+        if (ListsArticles(map) is { } listing)
             return BodyFinding.Failed(Reasons.NotAPost(listing));
         if (best is not null)
-            return BodyFinding.Found(best);
+            return BodyFinding.Found(Weight(best) >= 1.0 ? best : Tighten(map, best));
         if (ParagraphScoring.Best(map) is { } scored)
-            return BodyFinding.Found(scored);
+            return BodyFinding.Found(Tighten(map, scored));
         if (firstMatch is not null)
             return BodyFinding.Failed(Reasons.EmptyBody(Containers.First(container => container.Selector.Matches(firstMatch)).Selector.Text));
         return BodyFinding.Failed(Reasons.NoRunningText);
     }
+
+    /// <summary>
+    /// The innermost element below <paramref name="body"/> that still holds nearly all of its
+    /// running text (<see cref="KeepsRunningText"/>): a broad container (<c>main</c>,
+    /// <c>article</c>) also holds the page's headline, share bars and teasers beside the element
+    /// that holds the post.
+    /// </summary>
+    private static HtmlNode Tighten(PageTextMap map, HtmlNode body)
+    {
+        var running = map[body].RunningChars;
+        // Where little of the text is in paragraphs (a post written in line breaks), running text says too little of where the post is.
+        if (running < RepresentativeShare * map[body].TextChars)
+            return body;
+        var current = body;
+        while (true)
+        {
+            HtmlNode? inner = null;
+            for (var child = current.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child.NodeType == HtmlNodeType.Element && map[child].RunningChars >= KeepsRunningText * running)
+                {
+                    inner = child;
+                    break;
+                }
+            }
+            if (inner is null)
+                return current;
+            current = inner;
+        }
+    }
+
+    /// <summary>The share of a container's running text an element inside it must hold to be the body instead.</summary>
+    private const double KeepsRunningText = 0.95;
+
+    /// <summary>The share of a container's text that must be running text for <see cref="Tighten"/> to go by it.</summary>
+    private const double RepresentativeShare = 0.5;
 
     private static double Weight(HtmlNode element)
     {
@@ -108,9 +152,11 @@ internal sealed class BodyFinder
     /// <summary>
     /// Why WordPress says the page is not one post: its <c>&lt;body&gt;</c> classes name an
     /// archive, a search or the posts page and not <c>single</c>. Other generators use such
-    /// classes for their own ends, so they count only on a page WordPress made.
+    /// classes for their own ends, so they count only on a page WordPress made; and themes built
+    /// on WordPress for news sites class their articles <c>home</c> or <c>blog</c> too, so those
+    /// two count only on the site's root address.
     /// </summary>
-    private static string? NotASingle(HtmlNode root, string text, PageMetadata page)
+    private static string? NotASingle(HtmlNode root, string text, PageMetadata page, Uri address)
     {
         if (!MadeByWordPress(text, page) || BodyElement(root) is not { } body)
             return null;
@@ -119,10 +165,18 @@ internal sealed class BodyFinder
             return null;
         foreach (var (name, means) in BodyTables.ListingBodyClasses)
         {
-            if (classes.Contains(name, StringComparer.Ordinal))
+            if (classes.Contains(name, StringComparer.Ordinal) && (name is not ("home" or "blog") || IsRoot(page, address)))
                 return $"WordPress marks it {means} (body class '{name}')";
         }
         return null;
+    }
+
+    /// <summary>Whether the page's canonical URL, else its address, is its site's root or a page of it (<c>/page/2/</c>).</summary>
+    private static bool IsRoot(PageMetadata page, Uri address)
+    {
+        var url = page.Link("canonical") is { } canonical && Uri.TryCreate(address, canonical, out var resolved) ? resolved : address;
+        var path = url.AbsolutePath.Trim('/');
+        return path.Length == 0 || path.StartsWith("page/", StringComparison.Ordinal);
     }
 
     private static bool MadeByWordPress(string text, PageMetadata page) =>
@@ -148,9 +202,9 @@ internal sealed class BodyFinder
     /// comments, sidebars and related posts), none holding twice the text of the next. A page
     /// that says it is an article (<c>og:type</c>) is one.
     /// </summary>
-    private static string? ListsArticles(PageTextMap map, PageMetadata page)
+    private static string? ListsArticles(PageTextMap map)
     {
-        if (string.Equals(page.Meta("og:type"), "article", StringComparison.OrdinalIgnoreCase))
+        if (SaysItIsAnArticle(map))
             return null;
         var articles = new List<(HtmlNode Element, double Content)>();
         foreach (var element in map.Elements)
@@ -165,6 +219,22 @@ internal sealed class BodyFinder
             return null;
         var sizes = articles.Select(article => article.Content).OrderDescending().ToList();
         return sizes[0] >= StandsOut * sizes[1] ? null : $"it lists {articles.Count} articles and none of them stands out as the post";
+    }
+
+    /// <summary><c>og:type</c> is <c>article</c>, written as Open Graph says or as some sites do (<c>name</c>, <c>value</c>).</summary>
+    private static bool SaysItIsAnArticle(PageTextMap map)
+    {
+        foreach (var element in map.Elements)
+        {
+            if (element.Name == "body")
+                return false;
+            if (element.Name != "meta")
+                continue;
+            var key = element.GetAttributeValue("property", null) ?? element.GetAttributeValue("name", null);
+            if (string.Equals(key?.Trim(), "og:type", StringComparison.OrdinalIgnoreCase))
+                return string.Equals((element.GetAttributeValue("content", null) ?? element.GetAttributeValue("value", null))?.Trim(), "article", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     private static bool IsInside(HtmlNode element, HtmlNode container)

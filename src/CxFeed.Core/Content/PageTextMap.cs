@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
 
@@ -5,7 +6,7 @@ namespace CxFeed.Core.Content;
 
 /// <summary>
 /// How much text each element of a page holds, measured once for the whole page: characters that
-/// show (not whitespace), those inside links, paragraphs, commas and media. What is inside a
+/// show (not whitespace), those inside links, those in paragraphs of running text, commas and media. What is inside a
 /// part that is not the post (<see cref="BodyTables.NotThePost"/>), a script, a style or a
 /// template counts for nothing. Two passes over a flat list (document order, then its reverse),
 /// never recursion: a hostile page may nest 1,024 deep.
@@ -19,36 +20,70 @@ internal sealed class PageTextMap
     private readonly List<HtmlNode> _elements;
     private readonly TextStats[] _stats;
     private readonly bool[] _excluded;
+    private readonly bool[] _holdsBlock;
 
-    private PageTextMap(List<HtmlNode> elements, Dictionary<HtmlNode, int> index, TextStats[] stats, bool[] excluded)
+    /// <summary>Elements that start a block: text on either side of one is not the same paragraph.</summary>
+    private static readonly FrozenSet<string> BlockElements = new[]
+    {
+        "p", "div", "section", "article", "td", "th", "tr", "table", "tbody", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre",
+        "h1", "h2", "h3", "h4", "h5", "h6", "figure", "main", "header", "footer", "aside", "nav", "form", "center", "address",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Blocks that hold running text when they hold no other block (a div written as a paragraph counts, as in Readability).</summary>
+    private static readonly FrozenSet<string> ParagraphElements = new[]
+    {
+        "p", "div", "section", "article", "td", "pre", "blockquote", "dd", "center",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private PageTextMap(List<HtmlNode> elements, Dictionary<HtmlNode, int> index, TextStats[] stats, bool[] excluded, bool[] holdsBlock)
     {
         _elements = elements;
         _index = index;
         _stats = stats;
         _excluded = excluded;
+        _holdsBlock = holdsBlock;
     }
 
     /// <summary>Every element, in document order.</summary>
     public IReadOnlyList<HtmlNode> Elements => _elements;
 
-    public static PageTextMap Measure(HtmlNode root, Html.CssSelector notThePost)
+    /// <param name="notThePost">Parts that are never the post.</param>
+    /// <param name="unlessItHoldsAnArticle">Parts that are not the post unless they hold an element <paramref name="article"/> matches.</param>
+    public static PageTextMap Measure(HtmlNode root, CssSelector notThePost, CssSelector unlessItHoldsAnArticle, CssSelector article)
     {
         var elements = new List<HtmlNode>();
         var index = new Dictionary<HtmlNode, int>();
-        var excludedList = new List<bool>();
+        var parents = new List<int>();
         var node = root.FirstChild;
         while (node is not null)
         {
             if (node.NodeType == HtmlNodeType.Element)
             {
-                var parentExcluded = node.ParentNode is { } parent && index.TryGetValue(parent, out var at) && excludedList[at];
+                parents.Add(node.ParentNode is { } parent && index.TryGetValue(parent, out var at) ? at : -1);
                 index[node] = elements.Count;
                 elements.Add(node);
-                excludedList.Add(parentExcluded || IsHidden(node) || notThePost.Matches(node));
             }
             node = HtmlTree.Next(node, root);
         }
-        var excluded = excludedList.ToArray();
+        // Below each element: an article container, a block element.
+        var holdsArticle = new bool[elements.Count];
+        var holdsBlock = new bool[elements.Count];
+        for (var i = elements.Count - 1; i >= 0; i--)
+        {
+            holdsArticle[i] |= article.Matches(elements[i]);
+            if (parents[i] is var parent and >= 0)
+            {
+                holdsArticle[parent] |= holdsArticle[i];
+                holdsBlock[parent] |= holdsBlock[i] || BlockElements.Contains(elements[i].Name);
+            }
+        }
+        var excluded = new bool[elements.Count];
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            excluded[i] = (parents[i] >= 0 && excluded[parents[i]]) || IsHidden(element) || notThePost.Matches(element)
+                || (!holdsArticle[i] && unlessItHoldsAnArticle.Matches(element));
+        }
         var stats = new TextStats[elements.Count];
         for (var i = elements.Count - 1; i >= 0; i--)
         {
@@ -66,13 +101,17 @@ internal sealed class PageTextMap
             stats[i] = element.Name switch
             {
                 "a" => sum with { LinkChars = sum.Chars },
-                "p" or "pre" or "blockquote" when sum.Chars - sum.LinkChars >= ParagraphChars => sum with { Paragraphs = sum.Paragraphs + 1 },
                 "img" or "picture" or "video" or "iframe" or "figure" or "audio" or "embed" or "object" => sum with { Media = sum.Media + 1 },
+                _ when !holdsBlock[i] && ParagraphElements.Contains(element.Name) && sum.TextChars >= ParagraphChars => sum with { RunningChars = sum.TextChars },
                 _ => sum,
             };
         }
-        return new PageTextMap(elements, index, stats, excluded);
+        return new PageTextMap(elements, index, stats, excluded, holdsBlock);
     }
+
+    /// <summary>Whether <paramref name="element"/> is a paragraph of running text: a block holding no other block, with enough text outside links.</summary>
+    public bool IsParagraph(HtmlNode element) =>
+        _index.TryGetValue(element, out var i) && !_excluded[i] && !_holdsBlock[i] && ParagraphElements.Contains(element.Name) && _stats[i].TextChars >= ParagraphChars;
 
     /// <summary>What <paramref name="element"/> holds, or nothing when it is inside a part that is not the post.</summary>
     public TextStats this[HtmlNode element] => _index.TryGetValue(element, out var i) ? _stats[i] : default;
@@ -86,7 +125,8 @@ internal sealed class PageTextMap
 }
 
 /// <summary>Counts of what an element holds, see <see cref="PageTextMap"/>.</summary>
-internal readonly record struct TextStats(int Chars, int LinkChars, int Paragraphs, int Commas, int Media)
+/// <param name="RunningChars">Characters outside links in paragraphs of running text (<see cref="PageTextMap.IsParagraph"/>): what is left of a post without its headings, captions and chrome.</param>
+internal readonly record struct TextStats(int Chars, int LinkChars, int RunningChars, int Commas, int Media)
 {
     /// <summary>Characters that are not part of a link.</summary>
     public int TextChars => Chars - LinkChars;
@@ -95,7 +135,7 @@ internal readonly record struct TextStats(int Chars, int LinkChars, int Paragrap
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
 
     public static TextStats operator +(TextStats a, TextStats b) =>
-        new(a.Chars + b.Chars, a.LinkChars + b.LinkChars, a.Paragraphs + b.Paragraphs, a.Commas + b.Commas, a.Media + b.Media);
+        new(a.Chars + b.Chars, a.LinkChars + b.LinkChars, a.RunningChars + b.RunningChars, a.Commas + b.Commas, a.Media + b.Media);
 
     /// <summary>A text node's raw text: a character reference counts as one character, as it shows.</summary>
     public static TextStats Of(string text)

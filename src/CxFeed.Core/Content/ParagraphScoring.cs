@@ -24,11 +24,9 @@ internal static partial class ParagraphScoring
         for (var i = 0; i < map.Elements.Count; i++)
         {
             var element = map.Elements[i];
-            if (element.Name is not ("p" or "pre" or "td" or "blockquote") || unlikely[i] || map.IsExcluded(element))
+            if (unlikely[i] || !map.IsParagraph(element))
                 continue;
             var stats = map[element];
-            if (stats.TextChars < PageTextMap.ParagraphChars)
-                continue;
             var score = 1.0 + stats.Commas + Math.Min(stats.Chars / 100, 3);
             var ancestor = element.ParentNode;
             for (var level = 0; level < 3 && ancestor is { NodeType: HtmlNodeType.Element }; level++, ancestor = ancestor.ParentNode)

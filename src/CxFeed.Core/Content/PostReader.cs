@@ -223,7 +223,7 @@ public sealed partial class PostReader
     /// <summary>The post's own body (<see cref="BodyFinder"/>), and where its content lies in the text.</summary>
     private (HtmlNode Element, Range Range)? ReadBody(Reading reading, HtmlNode root, string text, PageMetadata page)
     {
-        var found = _bodyFinder.Find(root, text, page);
+        var found = _bodyFinder.Find(root, text, page, reading.Page.Address);
         if (found.Element is { } element)
             return (element, HtmlSource.Inner(element, text));
         reading.Fail(found.Failure!);

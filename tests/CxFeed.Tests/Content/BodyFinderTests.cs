@@ -149,7 +149,6 @@ public class BodyFinderTests
     [InlineData("archive category category-journey-mapping", "WordPress marks it a category archive (body class 'category')")]
     [InlineData("archive tag tag-journey-mapping", "WordPress marks it a tag archive (body class 'tag')")]
     [InlineData("search search-results", "WordPress marks it a search results page (body class 'search')")]
-    [InlineData("home blog hfeed", "WordPress marks it the blog's list of posts (body class 'blog')")]
     [InlineData("archive date", "WordPress marks it a date archive (body class 'date')")]
     public void A_WordPress_archive_is_not_a_post(string bodyClasses, string why)
     {
@@ -162,6 +161,31 @@ public class BodyFinderTests
 
         Assert.Null(reading.Post);
         Assert.Equal(["is not a single post: " + why], Reasons(reading));
+    }
+
+    [Fact]
+    public void The_blogs_home_at_the_sites_root_is_not_a_post()
+    {
+        var html = new WordPressPage().Html
+            .Replace("post-template-default single single-post postid-4452 single-format-standard", "home blog hfeed", StringComparison.Ordinal)
+            .Replace($"<link rel=\"canonical\" href=\"{WordPressPage.Url}\" />", "<link rel=\"canonical\" href=\"https://www.heartofthecustomer.com/\" />", StringComparison.Ordinal);
+
+        var reading = Read(Page("index.html", html));
+
+        Assert.Null(reading.Post);
+        Assert.Equal(["is not a single post: WordPress marks it the blog's list of posts (body class 'blog')"], Reasons(reading));
+    }
+
+    [Fact]
+    public void A_news_theme_that_classes_its_articles_home_blog_gives_posts()
+    {
+        // WordPress VIP themes of news sites print "home blog" on every page, articles included.
+        var html = new WordPressPage().Html
+            .Replace("post-template-default single single-post postid-4452 single-format-standard", "home blog mp6 typekit-enabled", StringComparison.Ordinal);
+
+        var post = Post(Page("video/1747657.html", html));
+
+        Assert.Contains("Journey maps are powerful tools.", post.BodyHtml, StringComparison.Ordinal);
     }
 
     [Fact]
