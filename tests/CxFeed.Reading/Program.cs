@@ -14,6 +14,7 @@ using CxFeed.Reading.Scoring;
 //   --peers DIR       also score the JavaScript peers' readings found there (read-peers.mjs)
 //   --smartreader     also run SmartReader
 //   --baseline P      pages per second of the baseline reader, for the speed ratio
+//   --speed P         cxfeed's pages per second as measured outside (run.sh, alternating with the baseline); no timed passes
 //   --speed-only      print cxfeed's pages per second and stop (run.sh measures a baseline so)
 Options options;
 try
@@ -27,7 +28,9 @@ catch (ArgumentException error)
 }
 var corpus = CorpusPage.Load(options.Corpus);
 
-var cxfeed = MeasureCxFeed(corpus, options.Passes);
+var cxfeed = MeasureCxFeed(corpus, options.Speed is null ? options.Passes : 0);
+if (options.Speed is { } measured)
+    cxfeed = cxfeed with { PagesPerSecond = measured };
 if (options.SpeedOnly)
 {
     Console.WriteLine(cxfeed.PagesPerSecond!.Value.ToString("0.0", CultureInfo.InvariantCulture));
@@ -82,7 +85,7 @@ static ReaderResult MeasureCxFeed(ImmutableArray<CorpusPage> corpus, int passes)
         times.Add(clock.Elapsed.TotalSeconds);
     }
     var scores = corpus.Zip(readings, PageScore.Of).ToImmutableArray();
-    return new ReaderResult("cxfeed", scores, corpus.Length / Median(times));
+    return new ReaderResult("cxfeed", scores, times.Count == 0 ? null : corpus.Length / Median(times));
 }
 
 static ReaderResult Measure(string label, ImmutableArray<CorpusPage> corpus, Func<CorpusPage, PageReading> read, int passes)
@@ -118,11 +121,11 @@ static double Median(List<double> values)
 }
 
 /// <summary>The command line, checked: a wrong option is an <see cref="ArgumentException"/> naming it (exit 2).</summary>
-internal sealed record Options(string Corpus, string Out, int Passes, string? Peers, bool SmartReader, double? Baseline, bool SpeedOnly)
+internal sealed record Options(string Corpus, string Out, int Passes, string? Peers, bool SmartReader, double? Baseline, double? Speed, bool SpeedOnly)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options("tests/reading/corpus", "tests/reading/out", 5, null, false, null, false);
+        var options = new Options("tests/reading/corpus", "tests/reading/out", 5, null, false, null, null, false);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -135,6 +138,7 @@ internal sealed record Options(string Corpus, string Out, int Passes, string? Pe
                 "--peers" => options with { Peers = Value() },
                 "--smartreader" => options with { SmartReader = true },
                 "--baseline" => options with { Baseline = double.TryParse(Value(), CultureInfo.InvariantCulture, out var p) && p > 0 ? p : throw new ArgumentException("--baseline must be pages per second") },
+                "--speed" => options with { Speed = double.TryParse(Value(), CultureInfo.InvariantCulture, out var q) && q > 0 ? q : throw new ArgumentException("--speed must be pages per second") },
                 "--speed-only" => options with { SpeedOnly = true },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
