@@ -59,27 +59,11 @@ public sealed record CleaningPolicy
 
     /// <summary>
     /// Site chrome inside a post body, removed with its content (CSS selectors, see
-    /// <see cref="Html.CssSelector"/>): WordPress share buttons, related posts, "Read more" links,
-    /// author boxes, newsletter forms and text meant only for screen readers.
+    /// <see cref="Html.CssSelector"/>): by default the selectors of <see cref="ChromeRules.Default"/>,
+    /// the table of what themes and plugins print there (headline, byline, share buttons, related
+    /// posts, "Read more" links, author boxes, forms, cookie boxes, comments…).
     /// </summary>
-    public ImmutableArray<string> ChromeSelectors { get; init; } =
-    [
-        // Share buttons: Jetpack, AddToAny, ShareThis, Social Warfare, Sassy Social Share, Simple Share Buttons.
-        ".sharedaddy", ".sd-sharing-enabled", ".addtoany_share_save_container", ".a2a_kit",
-        ".sharethis-inline-share-buttons", ".swp_social_panel", ".heateor_sss_sharing_container", ".ssba",
-        ".share-buttons", ".social-share",
-        // Related posts: Jetpack, YARPP, Contextual Related Posts, Related Posts for WordPress.
-        ".jp-relatedposts", ".yarpp-related", ".yarpp", ".crp_related", ".rp4wp-related-posts", ".related-posts",
-        // "Read more" / "Continue reading" links that point back at the post itself.
-        ".more-link", ".more-link-wrap", ".read-more", "a[href*='#more-']",
-        // Author boxes.
-        ".author-box", ".about-author", ".saboxplugin-wrap", ".author-bio", ".wp-block-post-author",
-        // Newsletter and contact forms.
-        ".mc4wp-form", ".wpforms-container", ".wpcf7", ".jetpack_subscription_widget",
-        ".wp-block-jetpack-subscriptions", ".mailpoet_form",
-        // Text hidden on the page for screen readers ("(opens in a new tab)", "Continue reading <title>").
-        ".screen-reader-text",
-    ];
+    public ImmutableArray<string> ChromeSelectors { get; init; } = [.. ChromeRules.Default.Select(rule => rule.Selector)];
 
     /// <summary>
     /// Elements that become another kept element, matched by selector: WordPress caption blocks

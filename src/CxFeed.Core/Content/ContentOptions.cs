@@ -7,9 +7,6 @@ public sealed class ContentOptions : ISettings
 {
     public static string Section => "CxFeed:Content";
 
-    /// <summary>The body selectors used when configuration names none.</summary>
-    public static readonly IReadOnlyList<string> DefaultBodySelectors = [".entry-content", "article", "main"];
-
     /// <summary>The manual-excerpt selectors used when configuration names none: where WordPress themes print <c>the_excerpt()</c>.</summary>
     public static readonly IReadOnlyList<string> DefaultExcerptSelectors = [".entry-summary"];
 
@@ -40,13 +37,11 @@ public sealed class ContentOptions : ISettings
     public bool UsesStore => Source != FolderSourceName;
 
     /// <summary>
-    /// Selectors tried in order; the first that matches an element gives the post's body.
-    /// Empty means <see cref="DefaultBodySelectors"/>: the configuration binder appends to a
-    /// collection's initial items, so the defaults cannot be the property's initial value.
+    /// Where the site's theme keeps a post: selectors tried in order, the first that matches gives
+    /// the body (of its matches, the one holding the most text). Empty, the default, means the
+    /// body is found by scoring the containers themes and standards use (<see cref="BodyTables"/>).
     /// </summary>
     public IReadOnlyList<string> BodySelectors { get; init; } = [];
-
-    public IReadOnlyList<string> EffectiveBodySelectors => BodySelectors.Count > 0 ? BodySelectors : DefaultBodySelectors;
 
     /// <summary>
     /// Selectors tried in order for the author's own excerpt; the first element with content that

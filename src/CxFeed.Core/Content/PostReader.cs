@@ -25,7 +25,7 @@ public sealed partial class PostReader
     private static readonly FrozenSet<string> MediaElements =
         new[] { "img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "canvas" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private readonly ImmutableArray<CssSelector> _bodySelectors;
+    private readonly BodyFinder _bodyFinder;
     private readonly ImmutableArray<CssSelector> _excerptSelectors;
     private readonly TimeZoneInfo _timeZone;
 
@@ -33,7 +33,7 @@ public sealed partial class PostReader
     {
         Content = content;
         Site = site;
-        _bodySelectors = [.. content.EffectiveBodySelectors.Select(CssSelector.Parse)];
+        _bodyFinder = new BodyFinder(content);
         _excerptSelectors = [.. content.EffectiveExcerptSelectors.Select(CssSelector.Parse)];
         _timeZone = site.TimeZoneInfo;
     }
@@ -99,7 +99,7 @@ public sealed partial class PostReader
             reading.Warn(Reasons.InvalidJsonLd(block, reason));
         var baseUrl = page.BaseHref is { } baseHref && Resolve(reading.Page.Address, baseHref) is { } resolvedBase ? resolvedBase : reading.Page.Address;
 
-        var body = ReadBody(reading, document.DocumentNode, text);
+        var body = ReadBody(reading, document.DocumentNode, text, page);
         page.Scope = body is { } found ? PostScope.Of(found.Element, found.Range) : PostScope.Whole;
         var title = First(Precedence.Title, page);
         if (title is null)
@@ -223,19 +223,13 @@ public sealed partial class PostReader
         return null;
     }
 
-    /// <summary>The first element a body selector matches, and where its content lies in the text.</summary>
-    private (HtmlNode Element, Range Range)? ReadBody(Reading reading, HtmlNode root, string text)
+    /// <summary>The post's own body (<see cref="BodyFinder"/>), and where its content lies in the text.</summary>
+    private (HtmlNode Element, Range Range)? ReadBody(Reading reading, HtmlNode root, string text, PageMetadata page)
     {
-        foreach (var selector in _bodySelectors)
-        {
-            if (selector.SelectFirst(root) is not { } element)
-                continue;
-            if (HasContent(element))
-                return (element, HtmlSource.Inner(element, text));
-            reading.Fail(Reasons.EmptyBody(selector.Text));
-            return null;
-        }
-        reading.Fail(Reasons.NoBody(_bodySelectors.Select(selector => selector.Text)));
+        var found = _bodyFinder.Find(root, text, page, reading.Page.Address);
+        if (found.Element is { } element)
+            return (element, HtmlSource.Inner(element, text));
+        reading.Fail(found.Failure!);
         return null;
     }
 
@@ -282,7 +276,7 @@ public sealed partial class PostReader
     }
 
     /// <summary>Text that shows (not only whitespace, no-break spaces included) or an element that is content by itself.</summary>
-    private static bool HasContent(HtmlNode element)
+    internal static bool HasContent(HtmlNode element)
     {
         var node = element.FirstChild;
         while (node is not null)

@@ -26,6 +26,10 @@ internal static class Reasons
 
     public static string EmptyBody(string selector) => $"has an empty body: {selector} holds no text or media";
 
+    public static string NoRunningText => "has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text";
+
+    public static string NotAPost(string why) => $"is not a single post: {why}";
+
     public static string DuplicateId(string first, string id) => $"has the same id as {first} ({id})";
 
     public static string DuplicateCanonical(string first, Uri url) => $"has the same canonical URL as {first} ({url.AbsoluteUri})";

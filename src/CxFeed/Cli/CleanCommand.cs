@@ -6,8 +6,9 @@ namespace CxFeed.Cli;
 /// <summary>
 /// <c>cxfeed clean --base URL</c>: cleans the HTML on standard input (a fragment, or the post
 /// body of a whole post page, see <see cref="InputPost"/>; of any other page, its body) and
-/// writes it to standard output. Problems about content that had to be cut go
-/// to standard error, one a line; they are not a failure of the command (exit 0).
+/// writes it to standard output. Problems go to standard error, one a line — a whole page that
+/// gives no post (no body, no date…) says so, then content that had to be cut; they are not a
+/// failure of the command (exit 0).
 /// </summary>
 public static class CleanCommand
 {
@@ -25,7 +26,7 @@ public static class CleanCommand
         var address = new Uri(baseOption!, UriKind.Absolute);
         var input = await InputPost.ReadAsync(context, address);
         var cleaned = cleaner.Clean(input.Body, address);
-        foreach (var problem in cleaned.Problems)
+        foreach (var problem in input.Problems.Concat(cleaned.Problems))
             await context.Error.WriteLineAsync($"cxfeed clean: {problem}");
         await context.Out.WriteAsync(cleaned.Html);
         if (cleaned.Html.Length > 0)

@@ -23,7 +23,7 @@ public static class ExcerptCommand
         var builder = new ExcerptBuilder(context.Settings<ExcerptOptions>());
         var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
         var input = await InputPost.ReadAsync(context, baseUrl);
-        var problems = new List<string>();
+        var problems = new List<string>(input.Problems);
         string? Clean(string? html)
         {
             if (html is null)

@@ -42,6 +42,38 @@ public class CleanCommandTests
     }
 
     [Fact]
+    public async Task A_whole_post_page_without_a_date_says_so_and_gives_its_post_body_not_the_page()
+    {
+        var page = new WordPressPage
+        {
+            Metadata = $"<link rel=\"canonical\" href=\"{WordPressPage.Url}\" />",
+            EntryHeader = "<h1 class=\"entry-title\">Journey Mapping Mistakes to Avoid</h1>",
+        }.Html;
+
+        var run = await Cxfeed.RunWithInputAsync(page, "clean", "--base", WordPressPage.Url);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal(
+            "<p>Journey maps are powerful tools. But we’ve seen them go wrong in a few predictable ways.</p>\n"
+            + "<p>First, a map built without talking to customers is a map of your own assumptions.</p>\n",
+            run.Output);
+        Assert.Equal("cxfeed clean: standard input has no publication date: none of JSON-LD datePublished, article:published_time, <time> gives one\n", run.Error);
+    }
+
+    [Fact]
+    public async Task A_whole_page_that_is_not_a_post_says_so_and_is_cleaned_whole()
+    {
+        var page = new WordPressPage().Html.Replace(
+            "post-template-default single single-post postid-4452 single-format-standard", "archive category category-journey-mapping", StringComparison.Ordinal);
+
+        var run = await Cxfeed.RunWithInputAsync(page, "clean", "--base", "https://www.heartofthecustomer.com/category/journey-mapping/");
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Contains("Journey maps are powerful tools.", run.Output, StringComparison.Ordinal);
+        Assert.Equal("cxfeed clean: standard input is not a single post: WordPress marks it a category archive (body class 'category')\n", run.Error);
+    }
+
+    [Fact]
     public async Task A_page_piped_in_is_decoded_by_the_charset_it_declares()
     {
         // Byte 0x92 is ’ in windows-1252 and not valid UTF-8: read as UTF-8 it would become U+FFFD.

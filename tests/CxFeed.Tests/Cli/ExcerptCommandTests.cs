@@ -110,4 +110,32 @@ public class ExcerptCommandTests
         Assert.Equal(ExitCode.Ok, run.ExitCode);
         Assert.Equal("Customer journey maps…\n", run.Output);
     }
+
+    [Fact]
+    public async Task A_whole_page_without_a_post_body_says_so_on_standard_error()
+    {
+        // A page with a date but no container and too little running text to be a post.
+        const string page = """
+            <!DOCTYPE html>
+            <html><head><title>Contact us</title><meta property="article:published_time" content="2021-03-16T15:00:00+00:00"></head>
+            <body><div id="page"><p>Call us on 555-0100.</p></div></body></html>
+            """;
+
+        var run = await Cxfeed.RunWithInputAsync(page, "excerpt", "--base", Page);
+
+        Assert.Equal(ExitCode.Ok, run.ExitCode);
+        Assert.Equal("Call us on 555-0100.\n", run.Output);
+        Assert.Equal(
+            "cxfeed excerpt: standard input has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text\n",
+            run.Error);
+    }
+
+    [Fact]
+    public async Task A_fragment_is_no_page_and_gives_no_such_warning()
+    {
+        var run = await Cxfeed.RunWithInputAsync("<p>Journey maps are powerful tools.</p>", "excerpt", "--base", Page);
+
+        Assert.Equal("Journey maps are powerful tools.\n", run.Output);
+        Assert.Equal("", run.Error);
+    }
 }
