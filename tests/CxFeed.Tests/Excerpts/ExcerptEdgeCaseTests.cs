@@ -78,7 +78,7 @@ public class ExcerptEdgeCaseTests
         const string body = "<p>今天我们讨论客户体验。客户旅程地图是一个很好的工具，它帮助我们理解客户。</p>";
 
         Assert.Equal("今天我们讨论客户体验…", Build(body, ExcerptBudget.Words(10)).Text);
-        Assert.Equal("今天我们讨论客户体验。…", Build(body, ExcerptBudget.Words(11)).Text);
+        Assert.Equal("今天我们讨论客户体验。", Build(body, ExcerptBudget.Words(11)).Text);
         Assert.Equal("今天我们讨论客户体验。客户旅程地图是一个…", Build(body, ExcerptBudget.Words(20)).Text);
         Assert.Equal("今天我们讨论客户体验。客户旅程地图是一个很好的工具…", Build(body, ExcerptBudget.Words(26)).Text);
     }
