@@ -121,29 +121,23 @@ internal sealed class CleaningPass
             _writer.Boundary();
     }
 
-    /// <summary>Comments go; Word's downlevel-revealed blocks (<c>&lt;![if !supportLists]&gt;…&lt;![endif]&gt;</c>) go with what they hold.</summary>
+    /// <summary>
+    /// A comment goes, and only the comment: conditional comments are paired by the HTML parse
+    /// itself, as browsers pair them. A downlevel-hidden block (<c>&lt;!--[if gte mso 9]&gt;…&lt;![endif]--&gt;</c>:
+    /// Word's XML, styles and VML) is one comment, so what it hides goes with it; the markers of a
+    /// downlevel-revealed block (<c>&lt;![if !vml]&gt;</c> or, once pasted, <c>&lt;!--[if !vml]--&gt;</c>,
+    /// and their <c>endif</c>) are comments of their own, and what they reveal (Word's fallback
+    /// image, a list's number) is what browsers show, so it is kept. Pairing a start with some
+    /// later end instead once dropped whole posts.
+    /// </summary>
     private HtmlNode Comment(HtmlCommentNode comment)
     {
-        _log.Remove(RemovalReason.Comment, "#comment");
-        if (!IsConditionalStart(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment))
-            return comment;
-        for (var sibling = comment.NextSibling; sibling is not null; sibling = sibling.NextSibling)
-        {
-            if (sibling is HtmlCommentNode end && IsConditionalEnd(end.Comment))
-            {
-                _log.Remove(RemovalReason.WordConditional, "#comment");
-                return end;
-            }
-        }
+        _log.Remove(IsDownlevelHidden(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment) ? RemovalReason.WordConditional : RemovalReason.Comment, "#comment");
         return comment;
     }
 
-    private static bool IsConditionalStart(ReadOnlySpan<char> comment) =>
-        (comment.StartsWith("<![if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]>", StringComparison.Ordinal))
-        || (comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]-->", StringComparison.Ordinal));
-
-    private static bool IsConditionalEnd(ReadOnlySpan<char> comment) =>
-        comment.Equals("<![endif]>", StringComparison.OrdinalIgnoreCase) || comment.Equals("<!--[endif]-->", StringComparison.OrdinalIgnoreCase);
+    private static bool IsDownlevelHidden(ReadOnlySpan<char> comment) =>
+        comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("<![endif]-->", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Handles a text node or an element; returns the frame to keep while inside it, or null to skip what it holds.</summary>
     private Frame? Enter(HtmlNode node)

@@ -14,7 +14,7 @@ public enum RemovalReason
     SiteChrome,
     /// <summary>An HTML comment, including Word's conditional comments.</summary>
     Comment,
-    /// <summary>Word's downlevel-revealed conditional content (<c>&lt;![if !supportLists]&gt;</c> fake bullets).</summary>
+    /// <summary>A downlevel-hidden conditional comment (<c>&lt;!--[if gte mso 9]&gt;…&lt;![endif]--&gt;</c>): Word's XML, styles and VML, which browsers never show.</summary>
     WordConditional,
     /// <summary>An attribute the element may not carry (class, style, on*, data-*, target…).</summary>
     AttributeNotAllowed,
