@@ -83,6 +83,12 @@ internal sealed class CleaningPass
         {
             if (node.NodeType == HtmlNodeType.Comment)
                 node = Comment((HtmlCommentNode)node);
+            else if (node.NodeType == HtmlNodeType.Element && node.Name == "table" && TableFoster.MoveOut(node) is { } fostered)
+            {
+                // What a browser shows before the table now stands before it: walk it first.
+                node = fostered;
+                continue;
+            }
             else if (Enter(node) is { } frame)
             {
                 if (node.HasChildNodes)
@@ -221,7 +227,7 @@ internal sealed class CleaningPass
 
     /// <summary>
     /// A text or comment node as the document holds it (what its text or comment is, unless
-    /// changed after parsing, which the cleaner never does), without copying it; empty when
+    /// changed after parsing, which the cleaner never does: it only moves fostered nodes), without copying it; empty when
     /// the node has no place in the document.
     /// </summary>
     private static ReadOnlySpan<char> InPlace(HtmlNode node)
