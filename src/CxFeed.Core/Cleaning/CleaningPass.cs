@@ -384,7 +384,14 @@ internal sealed class CleaningPass
         {
             if (lazy.GetValueOrDefault(attribute) is not { } raw)
                 continue;
-            var absolute = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
+            var decoded = CharacterReferences.Decode(raw, inAttribute: true);
+            if (attribute != "src" && !LazySource.HoldsUrl(decoded))
+            {
+                // JSON, a flag or a word where a lazy loader may keep an address: not a source.
+                _log.Remove(RemovalReason.InvalidValue, "img", attribute, raw);
+                continue;
+            }
+            var absolute = _urls.Rewrite(decoded);
             if (absolute is null || _policy.IsPlaceholder(absolute))
             {
                 placeholder = true;
@@ -395,7 +402,10 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SrcsetAttributes)
         {
-            if (lazy.GetValueOrDefault(attribute) is { } raw && Srcset(CharacterReferences.Decode(raw, inAttribute: true)) is { } set)
+            if (lazy.GetValueOrDefault(attribute) is { } raw
+                && CharacterReferences.Decode(raw, inAttribute: true) is var decoded
+                && (attribute == "srcset" || LazySource.HoldsSrcset(decoded))
+                && Srcset(decoded) is { } set)
             {
                 srcset = set;
                 break;
