@@ -159,6 +159,7 @@ internal sealed class CleaningPass
         if (_policy.Chrome?.Matches(node) == true)
         {
             _log.Remove(RemovalReason.SiteChrome, name);
+            Removed(name);
             return null;
         }
         switch (name)
@@ -182,6 +183,7 @@ internal sealed class CleaningPass
             if (_policy.Dropped.Contains(name) || _policy.Dropped.Contains(target))
             {
                 _log.Remove(RemovalReason.Dropped, name);
+                Removed(name);
                 return null;
             }
             _log.Remove(RemovalReason.Unwrapped, name);
@@ -252,11 +254,28 @@ internal sealed class CleaningPass
         return _policy.Renames.TryGetValue(name, out var renamed) ? renamed : name;
     }
 
-    /// <summary>Keeps the content without the tags; a block still separates its content from what is around it.</summary>
+    /// <summary>
+    /// What an element removed with its content leaves: a block still separates what was before
+    /// it from what comes after, something shown in the line (an icon, an image, a control) leaves
+    /// a space, and what no browser shows (a script, a style, a <c>wbr</c>) leaves nothing.
+    /// </summary>
+    private void Removed(string name)
+    {
+        if (HtmlElements.IsBlock(name))
+            _writer.Boundary();
+        else if (HtmlElements.IsSpacedWhenRemoved(name))
+            _writer.Gap();
+    }
+
+    /// <summary>Keeps the content without the tags; a block still separates its content from what is around it, and a void one shown in the line (an image) leaves a space.</summary>
     private Frame Unwrap(HtmlNode node, string name)
     {
         if (!HtmlElements.IsBlock(name))
+        {
+            if ((HtmlElements.KindOf(name) & ElementKind.Void) != 0 && HtmlElements.IsSpacedWhenRemoved(name))
+                _writer.Gap();
             return new Frame(node, Exit.Nothing, 0);
+        }
         _writer.Boundary();
         return new Frame(node, Exit.Boundary, 0);
     }
@@ -423,6 +442,7 @@ internal sealed class CleaningPass
         if (src is null)
         {
             _log.Remove(RemovalReason.ImageWithoutSource, "img", "src", lazy.GetValueOrDefault("src"));
+            _writer.Gap();
             return;
         }
         if (placeholder)
@@ -432,6 +452,7 @@ internal sealed class CleaningPass
         if (IsPixel() || _policy.IsBeacon(UrlRewriter.Host(src)))
         {
             _log.Remove(RemovalReason.TrackingPixel, "img", "src", src);
+            _writer.Gap();
             return;
         }
         for (var i = 0; i < allowed.Length; i++)
@@ -536,6 +557,7 @@ internal sealed class CleaningPass
         if (page is null)
         {
             _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? node.GetAttributeValue("src", null));
+            _writer.Gap();
             return;
         }
         _log.Remove(RemovalReason.EmbedLinked, name, "src", source);

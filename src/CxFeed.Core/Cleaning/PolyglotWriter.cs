@@ -166,6 +166,13 @@ internal sealed class PolyglotWriter
             _space = Space.Normal;
     }
 
+    /// <summary>Where something shown in the line went (an icon, an image, a control): a space, unless at the start of a line or after one.</summary>
+    public void Gap()
+    {
+        if (_preDepth == 0 && !_lineStart && !_spaceWritten)
+            _space = Space.Normal;
+    }
+
     /// <summary>Closes the element opened with <paramref name="handle"/>, and any supplied ones inside it.</summary>
     public void Close(int handle)
     {
