@@ -67,6 +67,8 @@ internal sealed class CleaningPass
         pass._lastKeptImage = null;
         pass._writer.Start(log, capacity);
         var html = pass.Walk(root);
+        var (offered, written) = pass._writer.TextCounts;
+        log.TextKept(offered, written);
         pass._lastKeptImage = null;
         if (pass._decoded.Length > BufferKept)
             pass._decoded = new char[1024];
