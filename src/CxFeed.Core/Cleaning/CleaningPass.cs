@@ -67,6 +67,8 @@ internal sealed class CleaningPass
         pass._lastKeptImage = null;
         pass._writer.Start(log, capacity);
         var html = pass.Walk(root);
+        var (offered, written) = pass._writer.TextCounts;
+        log.TextKept(offered, written);
         pass._lastKeptImage = null;
         if (pass._decoded.Length > BufferKept)
             pass._decoded = new char[1024];
@@ -83,6 +85,12 @@ internal sealed class CleaningPass
         {
             if (node.NodeType == HtmlNodeType.Comment)
                 node = Comment((HtmlCommentNode)node);
+            else if (node.NodeType == HtmlNodeType.Element && node.Name == "table" && TableFoster.MoveOut(node) is { } fostered)
+            {
+                // What a browser shows before the table now stands before it: walk it first.
+                node = fostered;
+                continue;
+            }
             else if (Enter(node) is { } frame)
             {
                 if (node.HasChildNodes)
@@ -121,29 +129,23 @@ internal sealed class CleaningPass
             _writer.Boundary();
     }
 
-    /// <summary>Comments go; Word's downlevel-revealed blocks (<c>&lt;![if !supportLists]&gt;…&lt;![endif]&gt;</c>) go with what they hold.</summary>
+    /// <summary>
+    /// A comment goes, and only the comment: conditional comments are paired by the HTML parse
+    /// itself, as browsers pair them. A downlevel-hidden block (<c>&lt;!--[if gte mso 9]&gt;…&lt;![endif]--&gt;</c>:
+    /// Word's XML, styles and VML) is one comment, so what it hides goes with it; the markers of a
+    /// downlevel-revealed block (<c>&lt;![if !vml]&gt;</c> or, once pasted, <c>&lt;!--[if !vml]--&gt;</c>,
+    /// and their <c>endif</c>) are comments of their own, and what they reveal (Word's fallback
+    /// image, a list's number) is what browsers show, so it is kept. Pairing a start with some
+    /// later end instead once dropped whole posts.
+    /// </summary>
     private HtmlNode Comment(HtmlCommentNode comment)
     {
-        _log.Remove(RemovalReason.Comment, "#comment");
-        if (!IsConditionalStart(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment))
-            return comment;
-        for (var sibling = comment.NextSibling; sibling is not null; sibling = sibling.NextSibling)
-        {
-            if (sibling is HtmlCommentNode end && IsConditionalEnd(end.Comment))
-            {
-                _log.Remove(RemovalReason.WordConditional, "#comment");
-                return end;
-            }
-        }
+        _log.Remove(IsDownlevelHidden(InPlace(comment) is { IsEmpty: false } text ? text : comment.Comment) ? RemovalReason.WordConditional : RemovalReason.Comment, "#comment");
         return comment;
     }
 
-    private static bool IsConditionalStart(ReadOnlySpan<char> comment) =>
-        (comment.StartsWith("<![if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]>", StringComparison.Ordinal))
-        || (comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("]-->", StringComparison.Ordinal));
-
-    private static bool IsConditionalEnd(ReadOnlySpan<char> comment) =>
-        comment.Equals("<![endif]>", StringComparison.OrdinalIgnoreCase) || comment.Equals("<!--[endif]-->", StringComparison.OrdinalIgnoreCase);
+    private static bool IsDownlevelHidden(ReadOnlySpan<char> comment) =>
+        comment.StartsWith("<!--[if", StringComparison.OrdinalIgnoreCase) && comment.EndsWith("<![endif]-->", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Handles a text node or an element; returns the frame to keep while inside it, or null to skip what it holds.</summary>
     private Frame? Enter(HtmlNode node)
@@ -159,6 +161,7 @@ internal sealed class CleaningPass
         if (_policy.Chrome?.Matches(node) == true)
         {
             _log.Remove(RemovalReason.SiteChrome, name);
+            Removed(name);
             return null;
         }
         switch (name)
@@ -182,6 +185,7 @@ internal sealed class CleaningPass
             if (_policy.Dropped.Contains(name) || _policy.Dropped.Contains(target))
             {
                 _log.Remove(RemovalReason.Dropped, name);
+                Removed(name);
                 return null;
             }
             _log.Remove(RemovalReason.Unwrapped, name);
@@ -227,7 +231,7 @@ internal sealed class CleaningPass
 
     /// <summary>
     /// A text or comment node as the document holds it (what its text or comment is, unless
-    /// changed after parsing, which the cleaner never does), without copying it; empty when
+    /// changed after parsing, which the cleaner never does: it only moves fostered nodes), without copying it; empty when
     /// the node has no place in the document.
     /// </summary>
     private static ReadOnlySpan<char> InPlace(HtmlNode node)
@@ -252,11 +256,28 @@ internal sealed class CleaningPass
         return _policy.Renames.TryGetValue(name, out var renamed) ? renamed : name;
     }
 
-    /// <summary>Keeps the content without the tags; a block still separates its content from what is around it.</summary>
+    /// <summary>
+    /// What an element removed with its content leaves: a block still separates what was before
+    /// it from what comes after, something shown in the line (an icon, an image, a control) leaves
+    /// a space, and what no browser shows (a script, a style, a <c>wbr</c>) leaves nothing.
+    /// </summary>
+    private void Removed(string name)
+    {
+        if (HtmlElements.IsBlock(name))
+            _writer.Boundary();
+        else if (HtmlElements.IsSpacedWhenRemoved(name))
+            _writer.Gap();
+    }
+
+    /// <summary>Keeps the content without the tags; a block still separates its content from what is around it, and a void one shown in the line (an image) leaves a space.</summary>
     private Frame Unwrap(HtmlNode node, string name)
     {
         if (!HtmlElements.IsBlock(name))
+        {
+            if ((HtmlElements.KindOf(name) & ElementKind.Void) != 0 && HtmlElements.IsSpacedWhenRemoved(name))
+                _writer.Gap();
             return new Frame(node, Exit.Nothing, 0);
+        }
         _writer.Boundary();
         return new Frame(node, Exit.Boundary, 0);
     }
@@ -384,7 +405,14 @@ internal sealed class CleaningPass
         {
             if (lazy.GetValueOrDefault(attribute) is not { } raw)
                 continue;
-            var absolute = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
+            var decoded = CharacterReferences.Decode(raw, inAttribute: true);
+            if (attribute != "src" && !LazySource.HoldsUrl(decoded))
+            {
+                // JSON, a flag or a word where a lazy loader may keep an address: not a source.
+                _log.Remove(RemovalReason.InvalidValue, "img", attribute, raw);
+                continue;
+            }
+            var absolute = _urls.Rewrite(decoded);
             if (absolute is null || _policy.IsPlaceholder(absolute))
             {
                 placeholder = true;
@@ -395,7 +423,10 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SrcsetAttributes)
         {
-            if (lazy.GetValueOrDefault(attribute) is { } raw && Srcset(CharacterReferences.Decode(raw, inAttribute: true)) is { } set)
+            if (lazy.GetValueOrDefault(attribute) is { } raw
+                && CharacterReferences.Decode(raw, inAttribute: true) is var decoded
+                && (attribute == "srcset" || LazySource.HoldsSrcset(decoded))
+                && Srcset(decoded) is { } set)
             {
                 srcset = set;
                 break;
@@ -413,6 +444,7 @@ internal sealed class CleaningPass
         if (src is null)
         {
             _log.Remove(RemovalReason.ImageWithoutSource, "img", "src", lazy.GetValueOrDefault("src"));
+            _writer.Gap();
             return;
         }
         if (placeholder)
@@ -422,6 +454,7 @@ internal sealed class CleaningPass
         if (IsPixel() || _policy.IsBeacon(UrlRewriter.Host(src)))
         {
             _log.Remove(RemovalReason.TrackingPixel, "img", "src", src);
+            _writer.Gap();
             return;
         }
         for (var i = 0; i < allowed.Length; i++)
@@ -526,6 +559,7 @@ internal sealed class CleaningPass
         if (page is null)
         {
             _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? node.GetAttributeValue("src", null));
+            _writer.Gap();
             return;
         }
         _log.Remove(RemovalReason.EmbedLinked, name, "src", source);

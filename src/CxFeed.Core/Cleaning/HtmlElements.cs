@@ -22,6 +22,11 @@ internal enum ElementKind
     TablePart = 32,
     /// <summary>Table elements that hold only other table parts, never text.</summary>
     TableFrame = 64,
+    /// <summary>
+    /// Shown as a box in the line (an image, an icon, a control, a player) or as text of its own:
+    /// when it goes, a space takes its place, so the words on either side stay two words.
+    /// </summary>
+    SpacedWhenRemoved = 128,
 }
 
 /// <summary>The kind of each element HTML distinguishes, looked up once per element.</summary>
@@ -32,6 +37,8 @@ internal static class HtmlElements
     public static ElementKind KindOf(string name) => Kinds.GetValueOrDefault(name);
 
     public static bool IsBlock(string name) => (KindOf(name) & ElementKind.Block) != 0;
+
+    public static bool IsSpacedWhenRemoved(string name) => (KindOf(name) & ElementKind.SpacedWhenRemoved) != 0;
 
     private static FrozenDictionary<string, ElementKind> BuildKinds()
     {
@@ -52,6 +59,12 @@ internal static class HtmlElements
         Add(ElementKind.KeptWhenEmpty, "td", "th");
         Add(ElementKind.TablePart, "caption", "thead", "tbody", "tfoot", "tr", "td", "th");
         Add(ElementKind.TableFrame, "table", "thead", "tbody", "tfoot", "tr");
+        // Not among them: what no browser shows (script, style, template, noscript, wbr, o:p,
+        // head matter) and the inline elements a word may be split by (span, font…), which are
+        // unwrapped, never removed.
+        Add(ElementKind.SpacedWhenRemoved,
+            "img", "svg", "math", "br", "input", "button", "select", "textarea", "label", "output", "meter", "progress",
+            "keygen", "isindex", "iframe", "frame", "object", "embed", "applet", "video", "audio", "canvas", "portal", "fencedframe");
         return kinds.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -62,6 +62,8 @@ internal sealed class PolyglotWriter
     private bool _preJustOpened;
     private int _breakStart;
     private int _breakEnd;
+    private int _textOffered;
+    private int _textWritten;
 
     /// <summary>
     /// Starts a new document, forgetting the last one. A writer is reused (one per thread, see
@@ -83,7 +85,15 @@ internal sealed class PolyglotWriter
         _preJustOpened = false;
         _breakStart = -1;
         _breakEnd = -1;
+        _textOffered = 0;
+        _textWritten = 0;
     }
+
+    /// <summary>
+    /// Characters of text other than white space given to <see cref="Text"/>, and how many of them
+    /// were written: what the guard against losing a post's text compares (see <see cref="RemovalLog"/>).
+    /// </summary>
+    public (int Offered, int Written) TextCounts => (_textOffered, _textWritten);
 
     /// <summary>How many elements are open, not counting the root; an element's handle is the depth it was opened at.</summary>
     public int Depth => _open.Count - 1;
@@ -166,6 +176,13 @@ internal sealed class PolyglotWriter
             _space = Space.Normal;
     }
 
+    /// <summary>Where something shown in the line went (an icon, an image, a control): a space, unless at the start of a line or after one.</summary>
+    public void Gap()
+    {
+        if (_preDepth == 0 && !_lineStart && !_spaceWritten)
+            _space = Space.Normal;
+    }
+
     /// <summary>Closes the element opened with <paramref name="handle"/>, and any supplied ones inside it.</summary>
     public void Close(int handle)
     {
@@ -181,11 +198,17 @@ internal sealed class PolyglotWriter
         if (Top.Has(ElementKind.TableFrame))
         {
             if (text.IndexOfAnyExcept(Whitespace) >= 0)
+            {
+                _textOffered += VisibleLength(text);
                 _log.Remove(RemovalReason.Misplaced, "#text", value: (text.Length > 40 ? text[..40] : text).ToString());
+            }
             return;
         }
         if (_preDepth > 0)
         {
+            var visible = VisibleLength(text);
+            _textOffered += visible;
+            _textWritten += visible;
             PreformattedText(text);
             return;
         }
@@ -197,6 +220,7 @@ internal sealed class PolyglotWriter
             if (inner.Length < span.Length && span[0] == ' ')
                 SpaceRun(" ");
             BeginContent();
+            Written(inner);
             AppendEscaped(inner, TextSpecials);
             if (span[^1] == ' ')
                 SpaceRun(" ");
@@ -215,9 +239,37 @@ internal sealed class PolyglotWriter
             // Words joined by single spaces go out together, exactly as they would one by one.
             var length = PlainStretch(span);
             BeginContent();
+            Written(span[..length]);
             AppendEscaped(span[..length], TextSpecials);
             span = span[length..];
         }
+    }
+
+    /// <summary>Counts words joined by single plain spaces as offered and written.</summary>
+    private void Written(ReadOnlySpan<char> words)
+    {
+        var visible = words.Length - words.Count(' ');
+        _textOffered += visible;
+        _textWritten += visible;
+    }
+
+    /// <summary>The characters of <paramref name="text"/> that are not white space.</summary>
+    private static int VisibleLength(ReadOnlySpan<char> text)
+    {
+        var visible = 0;
+        while (text.Length > 0)
+        {
+            var start = text.IndexOfAnyExcept(Whitespace);
+            if (start < 0)
+                break;
+            text = text[start..];
+            var end = text.IndexOfAny(Whitespace);
+            if (end < 0)
+                end = text.Length;
+            visible += end;
+            text = text[end..];
+        }
+        return visible;
     }
 
     /// <summary>The length of the words joined by single plain spaces that <paramref name="text"/> starts with (it starts with a word).</summary>

@@ -14,7 +14,7 @@ public enum RemovalReason
     SiteChrome,
     /// <summary>An HTML comment, including Word's conditional comments.</summary>
     Comment,
-    /// <summary>Word's downlevel-revealed conditional content (<c>&lt;![if !supportLists]&gt;</c> fake bullets).</summary>
+    /// <summary>A downlevel-hidden conditional comment (<c>&lt;!--[if gte mso 9]&gt;…&lt;![endif]--&gt;</c>): Word's XML, styles and VML, which browsers never show.</summary>
     WordConditional,
     /// <summary>An attribute the element may not carry (class, style, on*, data-*, target…).</summary>
     AttributeNotAllowed,
@@ -66,6 +66,8 @@ internal sealed class RemovalLog(CleaningPolicy policy, bool keepList)
     private readonly int[] _counts = new int[ReasonCount];
     private readonly List<Removal>? _removals = keepList ? [] : null;
     private List<string>? _droppedEmbeds;
+    private int _textOffered;
+    private int _textWritten;
 
     public void Remove(RemovalReason reason, string element, string? attribute = null, string? value = null)
     {
@@ -77,6 +79,16 @@ internal sealed class RemovalLog(CleaningPolicy policy, bool keepList)
             if (_droppedEmbeds.Count < ExamplesKept)
                 _droppedEmbeds.Add(value is null ? $"<{element}>" : $"<{element}> from {Shorten(value)}");
         }
+    }
+
+    /// <summary>
+    /// The post's visible text the walk reached (everything but what the policy removes by name:
+    /// scripts, styles, site chrome, embeds, dropped elements) and how much of it was written.
+    /// </summary>
+    public void TextKept(int offered, int written)
+    {
+        _textOffered = offered;
+        _textWritten = written;
     }
 
     /// <summary>Whether each removal is listed (not only counted): callers skip work that only the list needs.</summary>
@@ -94,6 +106,9 @@ internal sealed class RemovalLog(CleaningPolicy policy, bool keepList)
             problems.Add(Invariant($"the HTML is longer than {policy.MaxInputChars:N0} characters; the rest was cut"));
         if (Count(RemovalReason.TooDeep) is var deep and > 0)
             problems.Add(Invariant($"{deep:N0} elements nested deeper than {policy.MaxDepth:N0} were flattened to their text"));
+        // A guard for what no rule foresaw: whatever the cause, a post that lost most of its text says so.
+        if (_textOffered > 0 && (long)_textWritten * 2 < _textOffered)
+            problems.Add(Invariant($"cleaning kept only {_textWritten:N0} of the {_textOffered:N0} characters of visible text (not counting scripts, styles, site chrome and embeds the policy removes): the rest was lost, check the cleaned post and the cleaning settings"));
         if (Count(RemovalReason.EmbedDropped) is var embeds and > 0)
             problems.Add(Invariant($"removed {embeds:N0} embedded frame or media element(s) with nothing to link to: {string.Join(", ", _droppedEmbeds!)}{(embeds > ExamplesKept ? ", …" : "")}"));
         return problems.ToImmutable();

@@ -28,13 +28,19 @@ internal readonly record struct ExcerptCut(int Keep, bool IsCut, bool Ellipsis)
         if (fitting == known && !complete && fitting < budget.MaxUnits && units[fitting].Graphemes <= budget.MaxGraphemes + 1)
             return null;
 
-        var atBoundary = fitting > 0 ? Cut(text, units[AtSentenceEnd(text, units, fitting, budget) - 1].End) : (ExcerptCut?)null;
+        ExcerptCut? atBoundary = null;
+        if (fitting > 0)
+        {
+            var kept = AtSentenceEnd(text, units, fitting, budget);
+            var last = units[kept - 1];
+            atBoundary = Cut(text, last.End, EndsSentence(text, last, kept < units.Count ? units[kept] : null));
+        }
         if (atBoundary is { Keep: > 0 })
             return atBoundary;
         // Nothing readable before a word longer than the budget allows (a word budget allows 10
         // characters a word): cut inside that word, after whole grapheme clusters.
         if (fitting < units.Count && fitting < budget.MaxUnits && units[fitting].Graphemes > budget.MaxGraphemes)
-            return Cut(text, AfterGraphemes(text, budget.MaxGraphemes));
+            return Cut(text, AfterGraphemes(text, budget.MaxGraphemes), atSentenceEnd: false);
         return atBoundary ?? new ExcerptCut(0, IsCut: true, Ellipsis: false);
     }
 
@@ -68,14 +74,17 @@ internal readonly record struct ExcerptCut(int Keep, bool IsCut, bool Ellipsis)
         return count <= budget.MaxUnits && graphemes <= budget.MaxGraphemes;
     }
 
-    private static ExcerptCut Cut(string text, int end)
+    // A cut right after a sentence's own end ("…they tracked.") needs no ellipsis: the reader
+    // sees a whole sentence, and "tracked.…" reads as a stutter. Elsewhere the ellipsis follows
+    // the last word, unless the text already ends with one.
+    private static ExcerptCut Cut(string text, int end, bool atSentenceEnd)
     {
-        var keep = TrimEnd(text, end, dangling: true);
+        var keep = TrimEnd(text, end, dangling: !atSentenceEnd);
         var kept = text.AsSpan(0, keep);
         if (!ReadableText.Has(kept))
             return new ExcerptCut(0, IsCut: true, Ellipsis: false);
         var endsWithEllipsis = kept.EndsWith(ExcerptPolicy.Ellipsis, StringComparison.Ordinal) || kept.EndsWith("...", StringComparison.Ordinal);
-        return new ExcerptCut(keep, IsCut: true, Ellipsis: !endsWithEllipsis);
+        return new ExcerptCut(keep, IsCut: true, Ellipsis: !atSentenceEnd && !endsWithEllipsis);
     }
 
     // Drops trailing white space and, before an ellipsis, what would leave a pause or an opening

@@ -18,6 +18,14 @@ internal static class ExcerptPolicy
         "script", "style", "template", "noscript", "iframe", "object", "embed", "video", "audio", "canvas", "map",
         "head", "title", "nav", "form", "button", "select", "textarea", "input");
 
+    /// <summary>
+    /// Silent elements a browser shows as a box in the line (an image, an icon, a player, a
+    /// control): leaving one out still separates the words around it, "news<c>&lt;img&gt;</c>on"
+    /// reads "news on". Ruby annotations and what a browser never shows separate nothing.
+    /// </summary>
+    public static readonly FrozenSet<string> SpacedWhenSilent = Names(
+        "img", "picture", "svg", "math", "iframe", "object", "embed", "video", "audio", "canvas", "button", "select", "textarea", "input");
+
     /// <summary>Elements inside a line of text: entering or leaving them is no word boundary. Every other element ends a block.</summary>
     public static readonly FrozenSet<string> Inline = Names(
         "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",

@@ -14,6 +14,8 @@ internal enum ExcerptRole : byte
     TitleBlock = 16,
     List = 32,
     Link = 64,
+    /// <summary>Silent, but shown as a box in the line: a word boundary where it stood.</summary>
+    Spaced = 128,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ internal static class ExcerptRoles
         Add(ExcerptPolicy.TitleBlocks, ExcerptRole.TitleBlock);
         Add(ExcerptPolicy.Lists, ExcerptRole.List);
         Add(["a"], ExcerptRole.Link);
+        Add(ExcerptPolicy.SpacedWhenSilent, ExcerptRole.Spaced);
         return roles.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

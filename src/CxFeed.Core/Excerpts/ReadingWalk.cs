@@ -61,6 +61,11 @@ internal sealed class ReadingWalk
                     }
                     Leave(node, sink, ref lists);
                 }
+                else if (node.Is(ExcerptRole.Spaced))
+                {
+                    // An image between two words leaves them two words, as the browser shows them.
+                    sink.Text(" ");
+                }
             }
             while (node.NextSibling is null)
             {

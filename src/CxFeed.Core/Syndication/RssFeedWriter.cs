@@ -7,7 +7,8 @@ namespace CxFeed.Core.Syndication;
 
 /// <summary>
 /// Writes RSS 2.0 with System.ServiceModel.Syndication's <see cref="Rss20FeedFormatter"/>, which
-/// lays out the channel and items (title, link, description, language, generator, category).
+/// lays out the channel (title, link, description, language, generator); each item's elements
+/// are written here, in the customary order.
 /// What it gets wrong for readers is written here instead, through the same XmlWriter, by the
 /// model's extension points (<see cref="SyndicationFeed.WriteElementExtensions"/>): the formatter
 /// would write atom links with an <c>a10</c> prefix, authors as <c>a10:author</c> (readers show
@@ -19,6 +20,8 @@ public static class RssFeedWriter
 {
     private const string LastBuildDate = "lastBuildDate";
     private const string PubDate = "pubDate";
+    private const string ItemDescription = "description";
+    private const string ItemCategory = "category";
     private const string Guid = "guid";
     private const string IsPermaLink = "isPermaLink";
     private const string Link = "link";
@@ -87,6 +90,12 @@ public static class RssFeedWriter
         }
     }
 
+    /// <summary>
+    /// An item, every element written here in the order WordPress and the usual generators use
+    /// (title, link, guid, pubDate, dc:creator, category, description, content:encoded, then
+    /// media): the formatter would put the link and categories before the title and the guid
+    /// after the description, which some readers and diff-based tools trip on.
+    /// </summary>
     private sealed class Item : SyndicationItem
     {
         private readonly FeedItem _item;
@@ -96,26 +105,29 @@ public static class RssFeedWriter
         {
             _item = item;
             _dates = dates;
+            // The one element left to the formatter, which writes it first; without a title it
+            // would add an empty description there (RSS wants one of the two).
             Title = new TextSyndicationContent(item.Title);
-            Links.Add(SyndicationLink.CreateAlternateLink(item.Link));
-            // RSS description is HTML by the practice of every reader (RSS Advisory Board), so the
-            // plain excerpt is HTML-escaped once before the XmlWriter escapes it for XML.
-            Summary = new TextSyndicationContent(HtmlText.Escape(item.Summary));
-            foreach (var category in item.Categories)
-                Categories.Add(new SyndicationCategory(category.Name));
         }
 
         protected override void WriteElementExtensions(XmlWriter writer, string version)
         {
+            var item = _item;
+            writer.WriteElementString(Link, item.Link.AbsoluteUri);
             writer.WriteStartElement(Guid);
-            writer.WriteAttributeString(IsPermaLink, _item.IdIsPermalink ? "true" : "false");
-            writer.WriteString(_item.Id);
+            writer.WriteAttributeString(IsPermaLink, item.IdIsPermalink ? "true" : "false");
+            writer.WriteString(item.Id);
             writer.WriteEndElement();
-            writer.WriteElementString(PubDate, _dates.Rfc822(_item.Published));
-            foreach (var author in _item.Authors)
+            writer.WriteElementString(PubDate, _dates.Rfc822(item.Published));
+            foreach (var author in item.Authors)
                 writer.WriteElementString(FeedXml.DublinCorePrefix, Creator, FeedXml.DublinCoreNamespace, author.Name);
-            writer.WriteElementString(FeedXml.ContentPrefix, Encoded, FeedXml.ContentNamespace, _item.ContentHtml);
-            if (_item.Image is { } image)
+            foreach (var category in item.Categories)
+                writer.WriteElementString(ItemCategory, category.Name);
+            // RSS description is HTML by the practice of every reader (RSS Advisory Board), so the
+            // plain excerpt is HTML-escaped once before the XmlWriter escapes it for XML.
+            writer.WriteElementString(ItemDescription, HtmlText.Escape(item.Summary));
+            writer.WriteElementString(FeedXml.ContentPrefix, Encoded, FeedXml.ContentNamespace, item.ContentHtml);
+            if (item.Image is { } image)
             {
                 writer.WriteStartElement(FeedXml.MediaPrefix, MediaContent, FeedXml.MediaNamespace);
                 writer.WriteAttributeString(Url, image.Url.AbsoluteUri);

@@ -1,12 +1,16 @@
 using CxFeed.Core;
+using CxFeed.Core.Cleaning;
 using CxFeed.Core.Content;
+using CxFeed.Core.Excerpts;
+using CxFeed.Core.Publishing;
 
 namespace CxFeed.Cli;
 
 /// <summary>
 /// <c>cxfeed check [--content DIR]</c>: reads every post page (with a live source, pulls into the
-/// store first, a failed pull being a problem) and prints a line per problem
-/// (<c>path: reason</c>), then <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
+/// store first, a failed pull being a problem) and cleans every post as the feeds do, and prints a
+/// line per problem (<c>path: reason</c>: the pull's, the reader's, then the cleaner's), then
+/// <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
 /// </summary>
 public static class CheckCommand
 {
@@ -29,15 +33,19 @@ public static class CheckCommand
         await foreach (var page in source.ReadAsync(context.CancellationToken))
             readings.Add(reader.Read(page));
         var result = PostReader.Combine(readings);
-        result = result with { Problems = [.. pulled, .. result.Problems] };
-        foreach (var problem in result.Problems)
+        var problems = new List<Problem>([.. pulled, .. result.Problems]);
+        var cleaner = new HtmlCleaner(context.Settings<CleaningOptions>().ToPolicy());
+        var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
+        foreach (var post in result.Posts)
+            problems.AddRange(Entry.Create(post, cleaner, excerpts, ExcerptBudget.Default).Problems);
+        foreach (var problem in problems)
             await context.Out.WriteLineAsync(problem.ToString());
-        await context.Out.WriteLineAsync(Summary(result));
-        return result.Problems.IsEmpty ? ExitCode.Ok : ExitCode.ContentProblems;
+        await context.Out.WriteLineAsync(Summary(result.Posts.Length, problems.Count));
+        return problems.Count == 0 ? ExitCode.Ok : ExitCode.ContentProblems;
     }
 
-    private static string Summary(ContentReading result) =>
-        $"{Count(result.Posts.Length, "post")} read, {Count(result.Problems.Length, "problem")}";
+    private static string Summary(int posts, int problems) =>
+        $"{Count(posts, "post")} read, {Count(problems, "problem")}";
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

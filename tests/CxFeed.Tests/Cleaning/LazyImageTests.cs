@@ -79,4 +79,43 @@ public class LazyImageTests
         var cleaner = new Core.Cleaning.HtmlCleaner(Core.Cleaning.CleaningPolicy.Default with { PlaceholderImages = ["theme-loader", "theme-loader", "map.png"] });
         Assert.Equal(expected, Clean.Report($"<img src=\"{src}\" srcset=\"/real.jpg 1x\">", cleaner).Result.Html);
     }
+    /// <summary>What themes and plugins keep in lazy-loading attributes besides an address.</summary>
+    [Theory]
+    [InlineData("data-src", "{&quot;mobile&quot;:&quot;/wp-content/uploads/2021/01/bad-cx-data-480.jpg&quot;,&quot;desktop&quot;:&quot;/wp-content/uploads/2021/01/bad-cx-data.jpg&quot;}")]
+    [InlineData("data-src", "[&quot;/wp-content/uploads/2021/01/bad-cx-data.jpg&quot;]")]
+    [InlineData("data-lazy-src", "true")]
+    [InlineData("data-src", "lazy")]
+    [InlineData("data-src", "")]
+    [InlineData("data-src", "#")]
+    [InlineData("data-original", "<img src=/wp-content/uploads/x.jpg>")]
+    [InlineData("data-src", "image loading")]
+    public void A_lazy_attribute_that_holds_no_address_leaves_a_good_src_alone(string attribute, string value)
+    {
+        var input = $"<figure class=\"wp-block-image size-large\"><img width=\"1024\" height=\"536\" src=\"/wp-content/uploads/2021/01/bad-cx-data.jpg\" {attribute}=\"{value}\" alt=\"bad cx data\" class=\"wp-image-4216 lazyload\" /></figure>";
+
+        Assert.Equal(
+            $"<figure><img src=\"{Uploads}2021/01/bad-cx-data.jpg\" alt=\"bad cx data\" width=\"1024\" height=\"536\" /></figure>",
+            Clean.Html(input));
+    }
+
+    [Fact]
+    public void A_lazy_srcset_that_holds_json_leaves_a_good_srcset_alone()
+    {
+        var input = "<img src=\"/wp-content/uploads/a.jpg\" srcset=\"/wp-content/uploads/a.jpg 800w, /wp-content/uploads/a-300.jpg 300w\" data-srcset=\"{&quot;800w&quot;:&quot;a.jpg&quot;}\" alt=\"A\">";
+
+        Assert.Equal(
+            $"<p><img src=\"{Uploads}a.jpg\" srcset=\"{Uploads}a.jpg 800w, {Uploads}a-300.jpg 300w\" alt=\"A\" /></p>",
+            Clean.Html(input));
+    }
+
+    [Theory]
+    [InlineData("a.jpg", "https://www.heartofthecustomer.com/cx-needs-change-management/a.jpg")]
+    [InlineData("//cdn.example.com/a.jpg", "https://cdn.example.com/a.jpg")]
+    [InlineData(" https://i0.wp.com/www.heartofthecustomer.com/a.jpg?resize=300%2C200&amp;ssl=1 ", "https://i0.wp.com/www.heartofthecustomer.com/a.jpg?resize=300%2C200&amp;ssl=1")]
+    public void A_lazy_attribute_with_an_address_still_replaces_the_placeholder(string value, string expected)
+    {
+        Assert.Equal(
+            $"<p><img src=\"{expected}\" alt=\"A\" /></p>",
+            Clean.Html($"<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"{value}\" alt=\"A\">"));
+    }
 }

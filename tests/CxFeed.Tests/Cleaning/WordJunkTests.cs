@@ -1,6 +1,6 @@
 namespace CxFeed.Tests.Cleaning;
 
-/// <summary>What pasting from Word leaves behind: o:p, mso- styles, conditional comments, fake list bullets.</summary>
+/// <summary>What pasting from Word leaves behind: o:p, mso- styles, conditional comments, list bullets written as text.</summary>
 public class WordJunkTests
 {
     [Fact]
@@ -17,12 +17,12 @@ public class WordJunkTests
     }
 
     [Fact]
-    public void Word_fake_list_bullets_are_removed()
+    public void Word_list_bullets_and_numbers_stay_as_browsers_show_them()
     {
         var input = "<p class=\"MsoListParagraph\"><![if !supportLists]><span style=\"mso-list:Ignore\">·<span style=\"font:7.0pt 'Times New Roman'\">&nbsp;&nbsp; </span></span><![endif]>First point</p>"
-            + "<p class=\"MsoListParagraph\"><!--[if !supportLists]--><span>2.</span><!--[endif]-->Second point</p>";
+            + "<p class=\"MsoListParagraph\"><!--[if !supportLists]--><span>2.<span style=\"font:7.0pt 'Times New Roman'\">&nbsp;&nbsp; </span></span><!--[endif]-->Second point</p>";
 
-        Assert.Equal("<p>First point</p>\n<p>Second point</p>", Clean.Html(input));
+        Assert.Equal("<p>· First point</p>\n<p>2. Second point</p>", Clean.Html(input));
     }
 
     [Theory]

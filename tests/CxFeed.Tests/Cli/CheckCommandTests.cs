@@ -57,6 +57,32 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_cleans_every_post_and_names_one_that_lost_most_of_its_text()
+    {
+        using var folder = CopyOfTheSeeds();
+        WithComparisonBody(folder.Path, "cx-needs-change-management.html");
+        var settings = Cleaning.LostTextGuardTests.TablesWithoutCells.SelectMany((element, i) => new[] { $"--CxFeed:Cleaning:AllowedElements:{i}", element });
+
+        var run = await Cxfeed.RunAsync(["check", "--content", folder.Path, .. settings]);
+
+        Assert.Equal(ExitCode.ContentProblems, run.ExitCode);
+        Assert.Equal($"cx-needs-change-management.html: {Cleaning.LostTextGuardTests.Problem}\n20 posts read, 1 problem\n", run.Output);
+
+        var defaults = await Cxfeed.RunAsync("check", "--content", folder.Path);
+        Assert.Equal(("20 posts read, 0 problems\n", ExitCode.Ok), (defaults.Output, defaults.ExitCode));
+    }
+
+    /// <summary>Gives a seed page the comparison table as its whole post body.</summary>
+    internal static void WithComparisonBody(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
+        var html = File.ReadAllText(path);
+        var start = html.IndexOf("itemprop=\"text\">", StringComparison.Ordinal) + "itemprop=\"text\">".Length;
+        var end = html.IndexOf("</div><!-- .entry-content", StringComparison.Ordinal);
+        File.WriteAllText(path, html[..start] + Cleaning.LostTextGuardTests.ComparisonBody + html[end..]);
+    }
+
+    [Fact]
     public async Task Check_on_an_empty_folder_reads_no_post_and_finds_no_problem()
     {
         using var folder = new TemporaryFolder();

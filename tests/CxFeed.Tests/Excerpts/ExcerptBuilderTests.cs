@@ -22,7 +22,7 @@ public class ExcerptBuilderTests
         Assert.Equal(
             "I presented at the ICMI CC Expo last month in Long Beach. It’s always a great conference, and I look forward to it each year. "
             + "In the afternoon after my journey mapping workshop I attended a Justin Robbin’s session on metrics. "
-            + "Justin began by asking attendees the most important metric they tracked.…",
+            + "Justin began by asking attendees the most important metric they tracked.",
             excerpt.Text);
         Assert.True(excerpt.IsCut);
     }
@@ -35,7 +35,7 @@ public class ExcerptBuilderTests
         Assert.Equal(
             "Given the year we’ve had, we need to talk hygiene. Because I suspect you’ve been neglecting it. "
             + "Not because of the sweatpants you wore in that Zoom meeting, or that you don’t always sing “Happy Birthday” twice when you wash your hands. "
-            + "I mean digital hygiene, and the need to clean your data.…",
+            + "I mean digital hygiene, and the need to clean your data.",
             excerpt.Text);
         Assert.DoesNotContain("bad cx data", excerpt.Html);
     }
@@ -49,7 +49,7 @@ public class ExcerptBuilderTests
         Assert.Equal(
             "A while back, I posted here on Forrester’s prediction that 1 in 4 CX pros will lose their jobs this year. "
             + "When CustomerThink reposted my thoughts on this, it generated a great conversation, with Sampson Lee, Shep Hyken, "
-            + "Lynn Hunsaker, Harley Manning, Bob Thompson, and others weighing in in the comments section.…",
+            + "Lynn Hunsaker, Harley Manning, Bob Thompson, and others weighing in in the comments section.",
             excerpt.Text);
         Assert.DoesNotContain("Behind", excerpt.Html.Replace("Continue reading “The “Why” Behind", ""));
     }
@@ -226,7 +226,31 @@ public class ExcerptBuilderTests
     [Fact]
     public void A_sentence_end_within_the_last_fifth_ends_the_excerpt()
     {
-        Assert.Equal("a b c d e f g h end.…", Build("<p>a b c d e f g h end. The rest of it</p>", ExcerptBudget.Words(10)).Text);
+        Assert.Equal("a b c d e f g h end.", Build("<p>a b c d e f g h end. The rest of it</p>", ExcerptBudget.Words(10)).Text);
+    }
+
+    [Theory]
+    [InlineData("<p>a b c d e f g h end. The rest of it</p>", "a b c d e f g h end.")]
+    [InlineData("<p>a b c d e f said “we tracked it.” Then the rest</p>", "a b c d e f said “we tracked it.”")]
+    [InlineData("<p>a b c d e f g h <em>why?</em> Then the rest</p>", "a b c d e f g h why?")]
+    [InlineData("<p>a b c d e f g h</p><p>ends here. But it goes on</p>", "a b c d e f g h ends here.")]
+    public void A_cut_after_a_sentences_own_end_gets_no_ellipsis(string body, string expected)
+    {
+        var excerpt = Build(body, ExcerptBudget.Words(10));
+
+        Assert.Equal(expected, excerpt.Text);
+        Assert.True(excerpt.IsCut);
+        Assert.DoesNotContain("…", excerpt.Html);
+        Assert.Contains("Continue reading", excerpt.Html);
+    }
+
+    [Fact]
+    public void Elsewhere_the_ellipsis_follows_the_last_word()
+    {
+        var excerpt = Build("<p>a b c d e f g h i, j k l</p>", ExcerptBudget.Words(10));
+
+        Assert.Equal("a b c d e f g h i, j…", excerpt.Text);
+        Assert.StartsWith("<p>a b c d e f g h i, j…</p>", excerpt.Html, StringComparison.Ordinal);
     }
 
     [Fact]

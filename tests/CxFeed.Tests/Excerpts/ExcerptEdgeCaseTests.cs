@@ -78,7 +78,7 @@ public class ExcerptEdgeCaseTests
         const string body = "<p>今天我们讨论客户体验。客户旅程地图是一个很好的工具，它帮助我们理解客户。</p>";
 
         Assert.Equal("今天我们讨论客户体验…", Build(body, ExcerptBudget.Words(10)).Text);
-        Assert.Equal("今天我们讨论客户体验。…", Build(body, ExcerptBudget.Words(11)).Text);
+        Assert.Equal("今天我们讨论客户体验。", Build(body, ExcerptBudget.Words(11)).Text);
         Assert.Equal("今天我们讨论客户体验。客户旅程地图是一个…", Build(body, ExcerptBudget.Words(20)).Text);
         Assert.Equal("今天我们讨论客户体验。客户旅程地图是一个很好的工具…", Build(body, ExcerptBudget.Words(26)).Text);
     }
@@ -233,5 +233,17 @@ public class ExcerptEdgeCaseTests
 
         Assert.Equal("cafe\u0301…", excerpt.Text);
         Assert.Equal("<p>cafe<em>\u0301…</em></p>" + ReadMore, excerpt.Html);
+    }
+    [Theory]
+    [InlineData("<p>I presented at the expo<img src=\"https://www.heartofthecustomer.com/wp-content/uploads/2017/01/metrics2-300x225.png\" alt=\"metrics2\" width=\"300\" height=\"225\" />in Long Beach.</p>", "I presented at the expo in Long Beach.")]
+    [InlineData("<p><img src=\"https://www.heartofthecustomer.com/a.png\" alt=\"metrics2\" />I presented at the expo.</p>", "I presented at the expo.")]
+    [InlineData("<p>customer-<strong>focused</strong> teams</p>", "customer-focused teams")]
+    [InlineData("<p>super<wbr />califragilistic</p>", "supercalifragilistic")]
+    public void An_image_between_two_words_leaves_them_two_words(string body, string expected)
+    {
+        var excerpt = Build(body);
+
+        Assert.Equal(expected, excerpt.Text);
+        Assert.StartsWith(expected + "\n", System.Text.RegularExpressions.Regex.Replace(excerpt.Html, "<[^>]*>", ""), StringComparison.Ordinal);
     }
 }

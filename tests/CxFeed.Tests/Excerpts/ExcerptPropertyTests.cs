@@ -38,11 +38,13 @@ public partial class ExcerptPropertyTests
     }
 
     [Property]
-    public bool A_cut_excerpt_ends_with_one_ellipsis_after_no_space_or_pause(GeneratedPost post)
+    public bool A_cut_excerpt_ends_with_one_ellipsis_after_no_space_or_pause_or_at_a_sentence_end(GeneratedPost post)
     {
         var excerpt = Build(post.Body, post.Budget);
         if (!excerpt.IsCut || excerpt.Text.Length == 0)
             return !excerpt.Text.EndsWith(' ');
+        if (!excerpt.Text.EndsWith('…'))
+            return excerpt.Text.TrimEnd([.. ExcerptPolicy.Closers]) is { Length: > 0 } sentence && ExcerptPolicy.SentenceEnds.Contains(sentence[^1]);
         var before = WithoutEllipsis(excerpt.Text);
         var authorsOwnEllipsis = before.EndsWith(' ');
         return excerpt.Text.EndsWith('…')

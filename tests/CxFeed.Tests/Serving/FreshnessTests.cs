@@ -61,6 +61,20 @@ public sealed class FreshnessTests
     }
 
     [Fact]
+    public async Task A_post_that_cleaning_emptied_is_named_by_health()
+    {
+        var settings = Cleaning.LostTextGuardTests.TablesWithoutCells
+            .Select((element, i) => new KeyValuePair<string, string?>($"CxFeed:Cleaning:AllowedElements:{i}", element))
+            .ToDictionary();
+        await using var server = CxFeedServer.Start(settings, prepare: (content, _) => Cli.CheckCommandTests.WithComparisonBody(content, Post));
+
+        using var response = await server.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"degraded\n{Post}: {Cleaning.LostTextGuardTests.Problem}\n", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_bad_feed_definition_fails_the_rebuild_and_the_last_publication_keeps_serving()
     {
         await using var server = CxFeedServer.Start();
