@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CxFeed.Access;
 using CxFeed.Cli;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
@@ -47,6 +48,8 @@ public sealed class FeedServer
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // The host's request lines carry the query, where a partner's key may travel (?key=): never logged.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         AddServices(builder.Services);
 
         var app = builder.Build();
@@ -58,6 +61,7 @@ public sealed class FeedServer
         _ = services.GetRequiredService<PublishOptions>();
         _ = services.GetRequiredService<PagesOptions>();
         _ = services.GetRequiredService<CleaningOptions>();
+        _ = services.GetRequiredService<KeyRing>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
@@ -77,6 +81,10 @@ public sealed class FeedServer
         AddSettings<PagesOptions>(services);
         AddSettings<ServeOptions>(services);
         AddSettings<CleaningOptions>(services);
+        AddSettings<AccessOptions>(services);
+        services.AddSingleton(provider => KeyRing.Create(provider.GetRequiredService<AccessOptions>(), provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<AccessGate>();
 
         services.AddSingleton<ExcerptBuilder>();
         services.AddSingleton<IPostSource>(provider =>

@@ -1,4 +1,5 @@
 using System.Text;
+using CxFeed.Access;
 using CxFeed.Core.Publishing;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +13,13 @@ namespace CxFeed.Serving;
 /// may give 304. A request renders and compresses nothing, and nothing in a response comes from
 /// the Host header: links were made from <c>CxFeed:Publish:BaseUrl</c> when the files were rendered.
 /// </summary>
-public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve, PublishOptions publish, TimeProvider time, ServingMetrics metrics)
+/// <remarks>
+/// A partner feed's file (<see cref="ServedFile.Partners"/>) is answered only to a request with
+/// one of those partners' keys, before any conditional header is looked at (a 304 would say the
+/// ETag is right), and is sent with <c>Cache-Control: private</c> so that no shared cache keeps it.
+/// </remarks>
+public sealed class PublicationEndpoint(
+    LivePublication live, ServeOptions serve, PublishOptions publish, TimeProvider time, ServingMetrics metrics, AccessGate access)
 {
     private static readonly StringValues AcceptEncodingVary = HeaderNames.AcceptEncoding;
     private static readonly StringValues NoSniff = "nosniff";
@@ -22,7 +29,10 @@ public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve
     private static readonly byte[] NotAcceptableBody = Encoding.UTF8.GetBytes("Not acceptable: the Accept-Encoding header refuses every coding offered (br, gzip, identity).\n");
     private static readonly byte[] NotBuiltBody = Encoding.UTF8.GetBytes("Service unavailable: the feeds have not been built yet; see /healthz.\n");
 
+    private static readonly StringValues PartnerVary = new([HeaderNames.AcceptEncoding, HeaderNames.Authorization]);
+
     private readonly StringValues _cacheControl = serve.CacheControl;
+    private readonly StringValues _privateCacheControl = serve.PrivateCacheControl;
     private readonly Uri _publicBase = publish.BaseUri;
 
     public Task InvokeAsync(HttpContext context)
@@ -48,8 +58,24 @@ public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve
 
         var file = served.File;
         var headers = response.Headers;
-        headers.Vary = AcceptEncodingVary;
-        headers.CacheControl = _cacheControl;
+        string? partner = null;
+        if (!served.Partners.IsEmpty)
+        {
+            var decision = access.Partner(context, served.Partners);
+            if (decision.Outcome != AccessOutcome.Allowed)
+            {
+                metrics.Answered(decision.Outcome == AccessOutcome.Limited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+                return access.RefuseAsync(context, decision, owner: false);
+            }
+            partner = decision.Partner;
+            headers.Vary = PartnerVary;
+            headers.CacheControl = _privateCacheControl;
+        }
+        else
+        {
+            headers.Vary = AcceptEncodingVary;
+            headers.CacheControl = _cacheControl;
+        }
         headers.XContentTypeOptions = NoSniff;
         var representation = AcceptEncoding.Choose(request.Headers.AcceptEncoding, file);
         if (representation is null)
