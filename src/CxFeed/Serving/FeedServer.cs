@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CxFeed.Access;
+using CxFeed.Audience;
 using CxFeed.Cli;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
@@ -62,6 +63,7 @@ public sealed class FeedServer
         _ = services.GetRequiredService<PagesOptions>();
         _ = services.GetRequiredService<CleaningOptions>();
         _ = services.GetRequiredService<KeyRing>();
+        _ = services.GetRequiredService<AudienceOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
@@ -85,6 +87,10 @@ public sealed class FeedServer
         services.AddSingleton(provider => KeyRing.Create(provider.GetRequiredService<AccessOptions>(), provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ClientAddress>();
         services.AddSingleton<AccessGate>();
+        AddSettings<AudienceOptions>(services);
+        services.AddSingleton(FetcherList.Shipped);
+        services.AddSingleton<AudienceRecorder>();
+        services.AddHostedService(provider => provider.GetRequiredService<AudienceRecorder>());
 
         services.AddSingleton<ExcerptBuilder>();
         services.AddSingleton<IPostSource>(provider =>
