@@ -69,7 +69,10 @@ public sealed class FeedServer
             app.UseRateLimiter();
         var health = services.GetRequiredService<HealthEndpoint>();
         var files = services.GetRequiredService<PublicationEndpoint>();
-        app.Run(context => context.Request.Path.Value == HealthPath ? health.InvokeAsync(context) : files.InvokeAsync(context));
+        var stats = services.GetRequiredService<StatsEndpoint>();
+        app.Run(context => context.Request.Path.Value == HealthPath ? health.InvokeAsync(context)
+            : StatsEndpoint.Serves(context.Request.Path.Value) ? stats.InvokeAsync(context)
+            : files.InvokeAsync(context));
         return app;
     }
 
@@ -90,6 +93,7 @@ public sealed class FeedServer
         AddSettings<AudienceOptions>(services);
         services.AddSingleton(FetcherList.Shipped);
         services.AddSingleton<AudienceRecorder>();
+        services.AddSingleton<StatsEndpoint>();
         services.AddHostedService(provider => provider.GetRequiredService<AudienceRecorder>());
 
         services.AddSingleton<ExcerptBuilder>();
