@@ -5,7 +5,7 @@ namespace CxFeed.Audience;
 /// <summary>
 /// What <c>/stats</c>, <c>/stats.json</c> and <c>cxfeed stats</c> show, read from the
 /// <see cref="AudienceDatabase"/>: each feed's days (every day of the range, zeros where nothing
-/// was counted), its aggregators' latest counts, the partners' latest pulls and the counts dropped.
+/// was counted; the feed with the most subscribers on the last day first), its aggregators' latest counts, the partners' latest pulls and the counts dropped.
 /// </summary>
 public sealed record AudienceReport(string From, string To, IReadOnlyList<FeedAudience> Feeds, IReadOnlyList<PullRow> Pulls, long Dropped)
 {
@@ -21,7 +21,9 @@ public sealed record AudienceReport(string From, string To, IReadOnlyList<FeedAu
         var feeds = byFeed.Keys.Order(StringComparer.Ordinal).Select(name => new FeedAudience(
             name,
             [.. Enumerable.Range(0, days).Select(offset => Day(first.AddDays(offset))).Select(day => byFeed[name].GetValueOrDefault(day) ?? new AudienceDay(name, day))],
-            [.. aggregators.Where(row => row.Feed == name)])).ToList();
+            [.. aggregators.Where(row => row.Feed == name)]))
+            // The most read first; by name among equals, so the order is the same every time.
+            .OrderByDescending(audience => audience.Subscribers).ThenBy(audience => audience.Feed, StringComparer.Ordinal).ToList();
         return new AudienceReport(from, Day(today), feeds, database.ReadPulls(pulls, feed), database.ReadDropped(from));
     }
 
