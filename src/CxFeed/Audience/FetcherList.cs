@@ -119,10 +119,12 @@ public sealed partial class FetcherList
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"(\d{1,40})\s+(?:subscribers?|readers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    // No match timeout: the input is at most 512 characters and neither pattern nests quantifiers,
+    // so matching is linear; a wall-clock timeout would only fail on a loaded machine.
+    [GeneratedRegex(@"(\d{1,40})\s+(?:subscribers?|readers?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubscriberCount();
 
     /// <summary>Feedbin <c>feed-id:123</c>, The Old Reader <c>feed-id=abc</c>, NewsBlur <c>/site/123</c>.</summary>
-    [GeneratedRegex(@"(?:feed-?id[:=]\s*|/site/)([A-Za-z0-9_-]{1,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?:feed-?id[:=]\s*|/site/)([A-Za-z0-9_-]{1,64})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FeedIdentifier();
 }
