@@ -57,9 +57,19 @@ if ! timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v
   cat "$work/publish.log"; failed=$((failed + 1)); finish
 fi
 
+# The shipped feeds and two partner feeds; keys made for this run, given as the environment.
+mkdir -p "$work/feeds"
+cp "$repo"/feeds/*.json "$work/feeds/"
+echo '{ "title": "For CustomerThink", "content": "full", "access": "partner", "partners": ["customerthink"] }' >"$work/feeds/private.json"
+echo '{ "title": "For Acme", "content": "full", "itemsPerPage": 5, "access": "partner", "partners": ["acme"] }' >"$work/feeds/acme-only.json"
+ct_key="ct-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+acme_key="acme-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 for port in "$port_a" "$port_b"; do
-  dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$repo/seeds/posts" --feeds "$repo/feeds" \
-    --CxFeed:Publish:BaseUrl https://feeds.example.com/ >"$work/cxfeed-$port.log" 2>&1 &
+  CxFeed__Access__Partners__customerthink__Keys__0="$ct_key" CxFeed__Access__Partners__acme__Keys__0="$acme_key" \
+  dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$repo/seeds/posts" --feeds "$work/feeds" \
+    --CxFeed:Publish:BaseUrl https://feeds.example.com/ \
+    --CxFeed:Audience:DatabasePath "$work/audience.db" --CxFeed:Audience:CountedByProxy true --CxFeed:Audience:FlushInterval 00:00:00.2 \
+    --CxFeed:Access:ClientAddressHeader X-Real-IP >"$work/cxfeed-$port.log" 2>&1 &
   pids+=($!)
 done
 for port in "$port_a" "$port_b"; do
@@ -74,7 +84,8 @@ chmod 777 "$work/nginx/cache" "$work/nginx/temp"
 chmod 755 "$work"
 sed -e "s|127.0.0.1:5081|127.0.0.1:$port_a|; s|127.0.0.1:5082|127.0.0.1:$port_b|" \
     -e "s|listen 80;|listen 127.0.0.1:$port_nginx;|" \
-    -e "s|/var/cache/nginx/cxfeed|$work/nginx/cache|" deploy/nginx.conf >"$work/nginx/cxfeed.conf"
+    -e "s|/var/cache/nginx/cxfeed|$work/nginx/cache|" \
+    -e "s|/var/log/nginx/cxfeed.access.log|$work/nginx/access.log|" deploy/nginx.conf >"$work/nginx/cxfeed.conf"
 cat >"$work/nginx/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
@@ -126,6 +137,53 @@ check "nginx: br for a browser's Accept-Encoding" br "$(echo "$br" | header Cont
 forged=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' -H 'Host: evil.example' "$url" | header ETag)
 check "nginx: a forged Host gets the same ETag" "$etag" "$forged"
 check "nginx: /healthz passes through" ok "$(curl -s "http://127.0.0.1:$port_nginx/healthz" | head -n1)"
+
+echo "== nginx: every feed request is counted, cache hits too"
+# The requests column of `cxfeed stats` for the posts feed today, from the database both instances write.
+counted() {
+  local n
+  n=$(dotnet "$work/app/cxfeed.dll" stats --feed posts --days 1 --CxFeed:Audience:DatabasePath "$work/audience.db" 2>/dev/null | awk 'NR==2 {gsub(",", "", $6); print $6}')
+  echo "${n:-0}"
+}
+sleep 1
+before=$(counted)
+hits=0
+for _ in $(seq 1 20); do
+  status=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' -A 'NetNewsWire (RSS Reader; https://netnewswire.com/)' "$url" | header X-Cache-Status)
+  [ "$status" == "HIT" ] && hits=$((hits + 1))
+done
+check "nginx: at least 18 of 20 requests are cache hits" yes "$([ "$hits" -ge 18 ] && echo yes || echo "no, $hits")"
+deadline=$((SECONDS + 20))
+after=$(counted)
+while [ "$after" -lt $((before + 20)) ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; after=$(counted); done
+sleep 1
+after=$(counted)
+check "nginx: 20 requests through nginx, 20 counted" 20 $((after - before))
+check "nginx: a client cannot pose as the counting mirror" 200 "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-CxFeed-Mirror: 1' "$url")"
+
+echo "== nginx never serves a partner's feed to another client"
+purl="http://127.0.0.1:$port_nginx/feeds/private.rss"
+aurl="http://127.0.0.1:$port_nginx/feeds/acme-only.rss"
+p1=$(curl -s -D - -o "$work/p1" -u "customerthink:$ct_key" "$purl")
+check "nginx: the partner gets its feed" 200 "$(echo "$p1" | head -n1 | awk '{print $2}')"
+check "nginx: the partner's feed is private" "private, max-age=300" "$(echo "$p1" | header Cache-Control)"
+check "nginx: the partner's feed holds its title" 1 "$(grep -c '<title>For CustomerThink</title>' "$work/p1")"
+for coding in identity gzip br; do
+  check "nginx: then an anonymous request for the same address gets 401 ($coding)" 401 \
+    "$(curl -s -o "$work/anon" -w '%{http_code}' -H "Accept-Encoding: $coding" "$purl")"
+  check "nginx: and none of the feed's bytes ($coding)" 0 "$(grep -c 'For CustomerThink' "$work/anon")"
+done
+check "nginx: the key in the address works" 200 "$(curl -s -o /dev/null -w '%{http_code}' "$purl?key=$ct_key")"
+check "nginx: then the address without the key gets 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "$purl")"
+check "nginx: a cache-busting query without the key gets 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "$purl?x=1")"
+check "nginx: acme gets its own feed" 200 "$(curl -s -o "$work/a1" -w '%{http_code}' -u "acme:$acme_key" "$aurl")"
+check "nginx: acme's feed is not customerthink's" "1 0" "$(grep -c '<title>For Acme</title>' "$work/a1") $(grep -c 'For CustomerThink' "$work/a1")"
+check "nginx: acme's key on customerthink's feed gets 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' -u "acme:$acme_key" "$purl")"
+check "nginx: customerthink's key on acme's feed gets 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "$aurl?key=$ct_key")"
+check "nginx: the OPML list names no partner feed" 0 "$(curl -s "http://127.0.0.1:$port_nginx/feeds.opml" | grep -c -e private -e acme-only)"
+check "nginx: the access log has the requests" yes "$([ -s "$work/nginx/access.log" ] && echo yes || echo no)"
+check "nginx: the access log never holds a key" 0 "$(grep -c -e "$ct_key" -e "$acme_key" "$work/nginx/access.log")"
+check "CxFeed: no instance log holds a key" 0 "$(cat "$work"/cxfeed-*.log | grep -c -e "$ct_key" -e "$acme_key")"
 
 echo "== nginx serves stale copies while both instances are down"
 kill "${pids[0]}" "${pids[1]}" 2>/dev/null

@@ -42,7 +42,8 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
     /// </summary>
     public ImmutableArray<PlannedFile> PlanFiles(Snapshot snapshot, IReadOnlyList<PlannedFeed> plan)
     {
-        var main = plan.FirstOrDefault(feed => feed.Definition.Name == MainFeed)?.Definition;
+        // A partner feed is never announced: not by the pages, not in the OPML list.
+        var main = plan.FirstOrDefault(feed => feed.Definition.Name == MainFeed && feed.Definition.IsPublic)?.Definition;
         var mainLinks = main is null ? [] : Links(main);
         var all = Enumerable.Range(0, snapshot.Entries.Length).ToImmutableArray();
         var files = ImmutableArray.CreateBuilder<PlannedFile>();
@@ -92,6 +93,8 @@ public sealed class PageRenderer(SiteOptions site, PublishOptions publish, Pages
         key.Add(OpmlType).Add(snapshot.LastChanged).Add(plan.Count);
         foreach (var (definition, _) in plan)
         {
+            if (!definition.IsPublic)
+                continue;
             var format = FeedFormats.All.First(definition.Formats.Contains);
             var xmlUrl = FeedAddresses.Absolute(_publicBase, FeedAddresses.Of(definition.Name, format));
             var title = definition.Title ?? site.Title;

@@ -81,7 +81,8 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
             .Add(definition.Content.ToString()).Add(definition.ExcerptBudget.ToString()).Add(definition.ItemsPerPage)
             .AddAll([.. definition.Formats.Select(format => format.Name())])
             .Add(definition.Attribution)
-            .AddAll([.. definition.LinkParameters.SelectMany(parameter => new[] { parameter.Key, parameter.Value })]);
+            .AddAll([.. definition.LinkParameters.SelectMany(parameter => new[] { parameter.Key, parameter.Value })])
+            .Add(definition.Access.ToString()).AddAll(definition.Partners);
         return key.Finish();
     }
 

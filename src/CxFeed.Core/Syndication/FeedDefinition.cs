@@ -3,6 +3,13 @@ using CxFeed.Core.Excerpts;
 
 namespace CxFeed.Core.Syndication;
 
+/// <summary>Who may read a feed: anyone, or only the partners it names (with their keys).</summary>
+public enum FeedAccess
+{
+    Public,
+    Partner,
+}
+
 /// <summary>Whether items carry the whole cleaned post or its excerpt.</summary>
 public enum FeedContent
 {
@@ -34,6 +41,17 @@ public sealed record FeedDefinition(
     public const int DefaultItemsPerPage = 10;
 
     public const int MaxItemsPerPage = 10_000;
+
+    /// <summary>
+    /// <see cref="FeedAccess.Partner"/>: served only with the key of one of <see cref="Partners"/>,
+    /// never listed in the OPML or announced by the pages, never written by <c>cxfeed build</c>.
+    /// </summary>
+    public FeedAccess Access { get; init; }
+
+    /// <summary>The partners (names under <c>CxFeed:Access:Partners</c>) who may read a partner feed; empty for a public one.</summary>
+    public ImmutableArray<string> Partners { get; init; } = [];
+
+    public bool IsPublic => Access == FeedAccess.Public;
 
     /// <summary>A feed with every default: all posts, excerpts, 10 items a page, every format.</summary>
     public static FeedDefinition Default(string name) => new(

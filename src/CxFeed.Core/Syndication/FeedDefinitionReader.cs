@@ -16,7 +16,7 @@ public static partial class FeedDefinitionReader
     public static readonly ImmutableArray<string> AttributionPlaceholders = ["site", "link", "title", "author"];
 
     private static readonly ImmutableArray<string> Fields =
-        ["title", "description", "posts", "content", "excerpt", "itemsPerPage", "formats", "attribution", "linkParameters"];
+        ["title", "description", "posts", "content", "excerpt", "itemsPerPage", "formats", "attribution", "linkParameters", "access", "partners"];
 
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -107,13 +107,42 @@ public static partial class FeedDefinitionReader
                     case "linkParameters":
                         definition = definition with { LinkParameters = Parameters(field, value, Problem) };
                         break;
+                    case "access":
+                        var access = Text(field, value, Problem);
+                        if (access is "public" or "partner")
+                            definition = definition with { Access = access == "partner" ? FeedAccess.Partner : FeedAccess.Public };
+                        else if (access is not null)
+                            Problem(field, $"'{access}' is not one of public, partner");
+                        break;
+                    case "partners":
+                        definition = definition with { Partners = PartnerNames(field, value, Problem) };
+                        break;
                     default:
                         Problem(field, $"is not a field of a feed definition ({string.Join(", ", Fields)})");
                         break;
                 }
             }
+            if (definition.Access == FeedAccess.Partner && definition.Partners.IsEmpty && !root.TryGetProperty("partners", out _))
+                Problem("partners", "a feed with \"access\": \"partner\" must name its partners, e.g. [\"customerthink\"]");
+            if (definition.Access == FeedAccess.Public && !definition.Partners.IsEmpty)
+                Problem("partners", "only a feed with \"access\": \"partner\" has partners");
             return (problems.Count == 0 ? definition : null, problems.ToImmutable());
         }
+    }
+
+    private static ImmutableArray<string> PartnerNames(string field, JsonElement value, Action<string, string> problem)
+    {
+        var names = Texts(field, value, problem);
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!PartnerName().IsMatch(names[i]))
+                problem($"{field}[{i}]", $"'{names[i]}' is not a partner name: lower-case letters, digits and '-' (as under CxFeed:Access:Partners)");
+            else if (names.IndexOf(names[i]) != i)
+                problem($"{field}[{i}]", $"'{names[i]}' is listed twice");
+        }
+        if (value.ValueKind == JsonValueKind.Array && names.Length == 0)
+            problem(field, "must name at least one partner");
+        return names;
     }
 
     private static string? Text(string field, JsonElement value, Action<string, string> problem)
@@ -257,6 +286,10 @@ public static partial class FeedDefinitionReader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex FeedName();
+
+    /// <summary>A partner's name: what it sends as the user of HTTP Basic and names its keys' setting.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    public static partial Regex PartnerName();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     internal static partial Regex Placeholder();

@@ -55,8 +55,10 @@ public static class BuildCommand
         var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
         var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
         var renderer = new FeedRenderer(site, publish, feeds, excerpts);
+        // Static files have no keys to check: a partner feed is never written, only served (docs/serving.md).
+        var published = definitions.Definitions.Where(definition => definition.IsPublic).ToList();
         var publication = new PageRenderer(site, publish, context.Settings<PagesOptions>())
-            .AddTo(renderer.Render(snapshot, definitions.Definitions), snapshot, renderer.Plan(snapshot, definitions.Definitions));
+            .AddTo(renderer.Render(snapshot, published), snapshot, renderer.Plan(snapshot, published));
 
         var progress = context.OutputIsTerminal ? new ProgressLine(context.Out, publication.Files.Length) : null;
         try

@@ -25,6 +25,9 @@ public static class Verbs
         new Verb("build", "cxfeed build --out DIR [--content DIR] [--feeds DIR]",
             "Write every feed, format and page as static files (with .gz and .br siblings).",
             Set("out", "content", "feeds"), Set(), BuildCommand.RunAsync),
+        new Verb("stats", "cxfeed stats [--feed NAME] [--days N]",
+            "Print each feed's subscribers and requests a day, and partners' pulls, from the audience database serve writes.",
+            Set("feed", "days"), Set(), StatsCommand.RunAsync),
     }.ToDictionary(verb => verb.Name, StringComparer.Ordinal);
 
     public static string Help()

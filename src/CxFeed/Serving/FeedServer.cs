@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using CxFeed.Access;
+using CxFeed.Audience;
 using CxFeed.Cli;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
@@ -49,6 +51,8 @@ public sealed class FeedServer
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
             builder.WebHost.UseUrls(DefaultUrls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // The host's request lines carry the query, where a partner's key may travel (?key=): never logged.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         AddServices(builder.Services, CommandLine.Settings<ContentOptions>(builder.Configuration));
 
         var app = builder.Build();
@@ -64,16 +68,20 @@ public sealed class FeedServer
             _ = services.GetRequiredService<WordPressOptions>();
         if (services.GetRequiredService<ContentOptions>().Source == ContentOptions.WxrSourceName)
             _ = services.GetRequiredService<WxrOptions>();
+        _ = services.GetRequiredService<KeyRing>();
+        _ = services.GetRequiredService<AudienceOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
         if (serve.RateLimitPermits > 0)
             app.UseRateLimiter();
         var health = services.GetRequiredService<HealthEndpoint>();
         var files = services.GetRequiredService<PublicationEndpoint>();
         var ping = services.GetRequiredService<PingEndpoint>();
+        var stats = services.GetRequiredService<StatsEndpoint>();
         app.Run(context => context.Request.Path.Value switch
         {
             HealthPath => health.InvokeAsync(context),
             PingEndpoint.Path => ping.InvokeAsync(context),
+            var path when StatsEndpoint.Serves(path) => stats.InvokeAsync(context),
             _ => files.InvokeAsync(context),
         });
         return app;
@@ -89,6 +97,15 @@ public sealed class FeedServer
         AddSettings<PagesOptions>(services);
         AddSettings<ServeOptions>(services);
         AddSettings<CleaningOptions>(services);
+        AddSettings<AccessOptions>(services);
+        services.AddSingleton(provider => KeyRing.Create(provider.GetRequiredService<AccessOptions>(), provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ClientAddress>();
+        services.AddSingleton<AccessGate>();
+        AddSettings<AudienceOptions>(services);
+        services.AddSingleton(FetcherList.Shipped);
+        services.AddSingleton<AudienceRecorder>();
+        services.AddSingleton<StatsEndpoint>();
+        services.AddHostedService(provider => provider.GetRequiredService<AudienceRecorder>());
 
         services.AddSingleton<ExcerptBuilder>();
         services.AddSingleton<IPostSource>(provider =>

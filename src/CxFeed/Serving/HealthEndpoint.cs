@@ -8,7 +8,7 @@ namespace CxFeed.Serving;
 /// problems, or the live source fails (the last good publication still serves, so a load balancer must keep sending
 /// traffic); 503 only while no publication could ever be built.
 /// </summary>
-public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics, SourceStatus source)
+public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics, SourceStatus source, Audience.AudienceRecorder audience)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -21,7 +21,7 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics,
             status = StatusCodes.Status503ServiceUnavailable;
             text.Append("unavailable: no publication could be built yet\n");
         }
-        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty && sourceProblems.IsEmpty)
+        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty && sourceProblems.IsEmpty && audience.Problem is null)
         {
             status = StatusCodes.Status200OK;
             text.Append("ok\n");
@@ -37,6 +37,8 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics,
             text.Append($"rebuild failed: {OneLine(problem.ToString())}\n");
         foreach (var problem in state.Publication?.Problems ?? [])
             text.Append($"{OneLine(problem.ToString())}\n");
+        if (audience.Problem is { } counting)
+            text.Append($"{OneLine(counting)}\n");
 
         var response = context.Response;
         response.StatusCode = status;

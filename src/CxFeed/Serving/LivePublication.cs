@@ -2,14 +2,23 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CxFeed.Core;
 using CxFeed.Core.Publishing;
+using CxFeed.Core.Syndication;
 using Microsoft.Extensions.Primitives;
 
 namespace CxFeed.Serving;
 
 /// <summary>A published file with the header values a response needs, made once when it is published, not per request.</summary>
-public sealed class ServedFile(PublishedFile file)
+public sealed class ServedFile(PublishedFile file, ImmutableArray<string> partners)
 {
     public PublishedFile File { get; } = file;
+
+    /// <summary>The partners who may read it; empty for a public file (every file but a partner feed's).</summary>
+    public ImmutableArray<string> Partners { get; } = partners;
+
+    /// <summary>The feed and format of a feed page (for the audience counts); null for pages and the OPML list.</summary>
+    public string? Feed { get; } = FeedAddresses.TryParse(file.Address, out var feed, out _) ? feed : null;
+
+    public string Format { get; } = FeedAddresses.TryParse(file.Address, out _, out var format) ? format.Name() : "";
 
     public StringValues ContentType { get; } = file.ContentType;
 
@@ -26,7 +35,10 @@ public sealed class ServingState
     public static ServingState NotBuilt { get; } = new(null, []);
 
     /// <param name="previous">The state it replaces: a file published again as it was keeps its header values.</param>
-    public ServingState(Publication? publication, ImmutableArray<Problem> rebuildProblems, ServingState? previous = null)
+    /// <param name="partnerFeeds">The partner feeds by name, with the partners allowed; every other feed is public.</param>
+    public ServingState(
+        Publication? publication, ImmutableArray<Problem> rebuildProblems, ServingState? previous = null,
+        IReadOnlyDictionary<string, ImmutableArray<string>>? partnerFeeds = null)
     {
         Publication = publication;
         RebuildProblems = rebuildProblems;
@@ -35,7 +47,13 @@ public sealed class ServingState
             ? FrozenDictionary<string, ServedFile>.Empty
             : publication.Files.ToFrozenDictionary(
                 file => file.Address,
-                file => before.TryGetValue(file.Address, out var served) && ReferenceEquals(served.File, file) ? served : new ServedFile(file),
+                file =>
+                {
+                    var partners = partnerFeeds is not null && FeedAddresses.TryParse(file.Address, out var feed, out _)
+                        ? partnerFeeds.GetValueOrDefault(feed, []) : [];
+                    return before.TryGetValue(file.Address, out var served) && ReferenceEquals(served.File, file) && served.Partners.SequenceEqual(partners)
+                        ? served : new ServedFile(file, partners);
+                },
                 StringComparer.Ordinal);
     }
 

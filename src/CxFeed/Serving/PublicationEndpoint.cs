@@ -1,4 +1,6 @@
 using System.Text;
+using CxFeed.Access;
+using CxFeed.Audience;
 using CxFeed.Core.Publishing;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -12,7 +14,18 @@ namespace CxFeed.Serving;
 /// may give 304. A request renders and compresses nothing, and nothing in a response comes from
 /// the Host header: links were made from <c>CxFeed:Publish:BaseUrl</c> when the files were rendered.
 /// </summary>
-public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve, PublishOptions publish, TimeProvider time, ServingMetrics metrics)
+/// <remarks>
+/// A partner feed's file (<see cref="ServedFile.Partners"/>) is answered only to a request with
+/// one of those partners' keys, before any conditional header is looked at (a 304 would say the
+/// ETag is right), and is sent with <c>Cache-Control: private</c> so that no shared cache keeps it.
+/// Every answer from a feed page (200, 304, HEAD, 401, 429) is offered to the
+/// <see cref="AudienceRecorder"/>, which never makes a request wait. Behind nginx
+/// (<see cref="AudienceOptions.CountedByProxy"/>) only the copies nginx mirrors are counted: they
+/// are judged as the request would be (access, preconditions) and answered 204.
+/// </remarks>
+public sealed class PublicationEndpoint(
+    LivePublication live, ServeOptions serve, PublishOptions publish, TimeProvider time, ServingMetrics metrics, AccessGate access,
+    AudienceRecorder audience, AudienceOptions audienceOptions, ClientAddress clients)
 {
     private static readonly StringValues AcceptEncodingVary = HeaderNames.AcceptEncoding;
     private static readonly StringValues NoSniff = "nosniff";
@@ -22,7 +35,11 @@ public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve
     private static readonly byte[] NotAcceptableBody = Encoding.UTF8.GetBytes("Not acceptable: the Accept-Encoding header refuses every coding offered (br, gzip, identity).\n");
     private static readonly byte[] NotBuiltBody = Encoding.UTF8.GetBytes("Service unavailable: the feeds have not been built yet; see /healthz.\n");
 
+    private static readonly StringValues PartnerVary = new([HeaderNames.AcceptEncoding, HeaderNames.Authorization]);
+
     private readonly StringValues _cacheControl = serve.CacheControl;
+    private readonly StringValues _privateCacheControl = serve.PrivateCacheControl;
+    private readonly bool _countedByProxy = audienceOptions.CountedByProxy;
     private readonly Uri _publicBase = publish.BaseUri;
 
     public Task InvokeAsync(HttpContext context)
@@ -48,8 +65,31 @@ public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve
 
         var file = served.File;
         var headers = response.Headers;
-        headers.Vary = AcceptEncodingVary;
-        headers.CacheControl = _cacheControl;
+        var mirror = _countedByProxy && request.Headers.ContainsKey(MirrorHeader) && ClientAddress.IsLocal(context);
+        var counted = served.Feed is not null && (!_countedByProxy || mirror);
+        string? partner = null;
+        if (!served.Partners.IsEmpty)
+        {
+            var decision = access.Partner(context, served.Partners);
+            if (decision.Outcome != AccessOutcome.Allowed)
+            {
+                var refused = decision.Outcome == AccessOutcome.Limited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
+                if (counted)
+                    Count(context, served, refused, null);
+                if (mirror)
+                    return Mirrored(context);
+                metrics.Answered(decision.Outcome == AccessOutcome.Limited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+                return access.RefuseAsync(context, decision, owner: false);
+            }
+            partner = decision.Partner;
+            headers.Vary = PartnerVary;
+            headers.CacheControl = _privateCacheControl;
+        }
+        else
+        {
+            headers.Vary = AcceptEncodingVary;
+            headers.CacheControl = _cacheControl;
+        }
         headers.XContentTypeOptions = NoSniff;
         var representation = AcceptEncoding.Choose(request.Headers.AcceptEncoding, file);
         if (representation is null)
@@ -60,18 +100,43 @@ public sealed class PublicationEndpoint(LivePublication live, ServeOptions serve
         switch (Preconditions.Evaluate(request.Headers, representation.ETag, file.LastModified, time.GetUtcNow()))
         {
             case PreconditionOutcome.NotModified:
+                if (counted)
+                    Count(context, served, StatusCodes.Status304NotModified, partner);
+                if (mirror)
+                    return Mirrored(context);
                 response.StatusCode = StatusCodes.Status304NotModified;
                 metrics.Answered(StatusCodes.Status304NotModified);
                 return Task.CompletedTask;
             case PreconditionOutcome.PreconditionFailed:
                 return Text(context, StatusCodes.Status412PreconditionFailed, []);
         }
+        if (counted)
+            Count(context, served, StatusCodes.Status200OK, partner);
+        if (mirror)
+            return Mirrored(context);
         headers.ContentType = served.ContentType;
         if (representation.Coding is { } coding)
             headers.ContentEncoding = coding;
         response.ContentLength = representation.Bytes.Length;
         metrics.Answered(StatusCodes.Status200OK);
         return head ? Task.CompletedTask : response.Body.WriteAsync(representation.Bytes, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>The header deploy/nginx.conf puts on the copy of a feed request it mirrors for counting.</summary>
+    public const string MirrorHeader = "X-CxFeed-Mirror";
+
+    private void Count(HttpContext context, ServedFile served, int status, string? partner) =>
+        audience.Count(new FeedHit(time.GetUtcNow(), served.Feed!, served.Format, status, context.Request.Headers.UserAgent.ToString(),
+            clients.AddressOf(context), partner, partner is null ? null : served.File));
+
+    /// <summary>A mirrored request was counted: nginx drops the answer, so it is empty.</summary>
+    private static Task Mirrored(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.Clear();
+        response.StatusCode = StatusCodes.Status204NoContent;
+        response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
     }
 
     /// <summary>404, or a permanent redirect to the address with a trailing slash when that one is published (a page's folder).</summary>

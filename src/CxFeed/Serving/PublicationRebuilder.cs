@@ -140,7 +140,8 @@ public sealed class PublicationRebuilder(
                 : await builder.BuildAsync(source, cancellationToken);
             var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
             var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
-            var before = live.Swap(new ServingState(publication, [], live.Current));
+            var partnerFeeds = definitions.Definitions.Where(definition => !definition.IsPublic).ToDictionary(definition => definition.Name, definition => definition.Partners, StringComparer.Ordinal);
+            var before = live.Swap(new ServingState(publication, [], live.Current, partnerFeeds));
             var previous = before.Publication;
 
             var elapsed = time.GetElapsedTime(started);
@@ -155,7 +156,8 @@ public sealed class PublicationRebuilder(
             foreach (var problem in publication.Problems.Where(problem => !known.Contains(problem)))
                 logger.ContentProblem(problem);
             if (previous is not null)
-                pinger.Announce(changedFiles.Where(IsFeedFirstPage).Select(address => FeedAddresses.Absolute(publish.BaseUri, address)));
+                // A partner feed is never announced to a hub: hubs and their subscribers are the public.
+                pinger.Announce(changedFiles.Where(address => IsFeedFirstPage(address) && !partnerFeeds.ContainsKey(FeedName(address))).Select(address => FeedAddresses.Absolute(publish.BaseUri, address)));
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -189,6 +191,8 @@ public sealed class PublicationRebuilder(
     /// <summary>The address a feed is subscribed at (its first page): what a WebSub hub knows as the topic.</summary>
     private static bool IsFeedFirstPage(string address) =>
         address.StartsWith(FeedAddresses.Root, StringComparison.Ordinal) && !address.Contains("/page/", StringComparison.Ordinal);
+
+    private static string FeedName(string address) => FeedAddresses.TryParse(address, out var feed, out _) ? feed : "";
 
     /// <summary>What the folders held at one moment, as far as a build is concerned.</summary>
     private sealed record Look(IReadOnlyList<ListedPage>? Pages, string FeedsStamp)

@@ -39,6 +39,9 @@ public sealed class ServeOptions : ISettings
     /// <summary>The <c>Cache-Control</c> of every published response.</summary>
     public string CacheControl => $"public, max-age={MaxAge}, stale-while-revalidate={StaleWhileRevalidate}, stale-if-error={StaleIfError}";
 
+    /// <summary>The <c>Cache-Control</c> of a partner feed: a reader's own cache may keep it, a shared one (nginx, a CDN) never.</summary>
+    public string PrivateCacheControl => $"private, max-age={MaxAge}";
+
     public IEnumerable<Problem> Validate()
     {
         if (MaxAge < 0)

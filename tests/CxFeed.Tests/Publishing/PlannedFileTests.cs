@@ -19,8 +19,8 @@ public class PlannedFileTests
     {
         // A field added to FeedDefinition must be added to FeedRenderer.Key too; then to this list.
         Assert.Equal(
-            ["Attribution", "Content", "Description", "ExcerptBudget", "Formats", "ItemsPerPage", "LinkParameters", "Name", "Posts", "Title"],
-            typeof(FeedDefinition).GetProperties().Select(property => property.Name).Where(name => name != "EqualityContract").Order(StringComparer.Ordinal));
+            ["Access", "Attribution", "Content", "Description", "ExcerptBudget", "Formats", "ItemsPerPage", "LinkParameters", "Name", "Partners", "Posts", "Title"],
+            typeof(FeedDefinition).GetProperties().Where(property => property.CanWrite).Select(property => property.Name).Where(name => name != "EqualityContract").Order(StringComparer.Ordinal));
         var feed = Feed();
         FeedDefinition[] changed =
         [
@@ -36,6 +36,8 @@ public class PlannedFileTests
             feed with { Formats = [FeedFormat.Atom] },
             feed with { Attribution = "From {site}." },
             feed with { LinkParameters = [new("utm_source", "x")] },
+            feed with { Access = FeedAccess.Partner, Partners = ["acme"] },
+            feed with { Access = FeedAccess.Partner, Partners = ["customerthink"] },
         ];
 
         var keys = changed.Select(FeedRenderer.Key).Prepend(FeedRenderer.Key(feed)).ToArray();

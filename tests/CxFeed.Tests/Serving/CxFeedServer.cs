@@ -34,6 +34,7 @@ public sealed class CxFeedServer : IAsyncDisposable
             ["CxFeed:Publish:BaseUrl"] = PublicBase,
             ["CxFeed:Serve:Debounce"] = "00:00:00.050",
             ["CxFeed:Serve:RescanInterval"] = "00:00:01",
+            ["CxFeed:Audience:DatabasePath"] = Path.Combine(_root, "audience.db"),
         };
         foreach (var (key, value) in settings)
             all[key] = value;

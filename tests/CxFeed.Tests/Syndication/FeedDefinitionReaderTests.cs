@@ -86,7 +86,13 @@ public class FeedDefinitionReaderTests
     [InlineData("""{"attribution": "From {blog}"}""", "feeds/posts.json: attribution: '{blog}' is not one of {site}, {link}, {title}, {author}")]
     [InlineData("""{"linkParameters": "utm_source=x"}""", "feeds/posts.json: linkParameters: must be an object of parameter names and values, e.g. {\"utm_source\": \"partner\"}")]
     [InlineData("""{"title": ""}""", "feeds/posts.json: title: must be a text that is not empty")]
-    [InlineData("""{"tittle": "Posts"}""", "feeds/posts.json: tittle: is not a field of a feed definition (title, description, posts, content, excerpt, itemsPerPage, formats, attribution, linkParameters)")]
+    [InlineData("""{"tittle": "Posts"}""", "feeds/posts.json: tittle: is not a field of a feed definition (title, description, posts, content, excerpt, itemsPerPage, formats, attribution, linkParameters, access, partners)")]
+    [InlineData("""{"access": "private"}""", "feeds/posts.json: access: 'private' is not one of public, partner")]
+    [InlineData("""{"access": "partner"}""", "feeds/posts.json: partners: a feed with \"access\": \"partner\" must name its partners, e.g. [\"customerthink\"]")]
+    [InlineData("""{"access": "partner", "partners": []}""", "feeds/posts.json: partners: must name at least one partner")]
+    [InlineData("""{"access": "partner", "partners": ["CustomerThink"]}""", "feeds/posts.json: partners[0]: 'CustomerThink' is not a partner name: lower-case letters, digits and '-' (as under CxFeed:Access:Partners)")]
+    [InlineData("""{"access": "partner", "partners": ["a", "a"]}""", "feeds/posts.json: partners[1]: 'a' is listed twice")]
+    [InlineData("""{"partners": ["customerthink"]}""", "feeds/posts.json: partners: only a feed with \"access\": \"partner\" has partners")]
     [InlineData("""["rss"]""", "feeds/posts.json: must be a JSON object")]
     public void A_mistake_is_reported_with_the_file_and_the_field(string json, string problem)
     {
@@ -94,6 +100,18 @@ public class FeedDefinitionReaderTests
 
         Assert.Null(definition);
         Assert.Equal([problem], problems);
+    }
+
+    [Fact]
+    public void A_partner_feed_names_its_partners()
+    {
+        var (definition, problems) = Read("""{"access": "partner", "partners": ["customerthink", "acme"]}""");
+
+        Assert.Empty(problems);
+        Assert.Equal(FeedAccess.Partner, definition!.Access);
+        Assert.False(definition.IsPublic);
+        Assert.Equal(["customerthink", "acme"], definition.Partners.ToArray());
+        Assert.True(Read("{}").Definition!.IsPublic);
     }
 
     [Fact]
