@@ -85,6 +85,19 @@ public sealed class WordPressPullTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task After_a_restart_the_first_poll_asks_only_for_changes()
+    {
+        _blog.Posts.Add(FakeBlog.Post(1, "One", January));
+        await Pull().FullAsync(null, default);
+        _blog.ResetCounts();
+
+        await Pull().ChangesAsync(default);
+
+        Assert.Equal(2, _blog.Requests);
+        Assert.All(_blog.Paths, path => Assert.StartsWith("/wp-json/wp/v2/posts?", path, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_poll_fetches_an_edit_and_a_new_post_and_a_listing_removes_a_deleted_one()
     {
         _blog.Posts.Add(FakeBlog.Post(1, "One", January));

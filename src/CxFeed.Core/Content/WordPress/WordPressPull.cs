@@ -34,6 +34,7 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
     private const int NewestChecked = 10;
 
     private ApiRoot? _root;
+    private bool _rediscover;
     private StoreState? _state;
 
     /// <summary>A pull of the blog the settings name into the store, with the credentials the environment or the password file gives.</summary>
@@ -68,7 +69,7 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
     {
         var run = new Run(api);
         var state = await StateAsync(cancellationToken);
-        var root = await RootAsync(cancellationToken);
+        var root = await RootAsync(useSaved: false, cancellationToken);
         var (listed, complete) = await ListAsync(root, run, cancellationToken);
         var stored = store.StoredIds().ToHashSet();
         var wanted = listed.Where(post => !stored.Contains(post.Key) || !state.Posts.TryGetValue(post.Key, out var known) || known != post.Value)
@@ -120,7 +121,7 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
         var run = new Run(api);
         var state = await StateAsync(cancellationToken);
         var cursor = state.Cursor ?? new SourceCursor(null);
-        var root = await RootAsync(cancellationToken);
+        var root = await RootAsync(useSaved: true, cancellationToken);
         var posts = state.Posts.ToBuilder();
         var newest = cursor.NewestModified;
         string? etag = cursor.ETag, lastModified = cursor.LastModified;
@@ -169,10 +170,24 @@ public sealed class WordPressPull(WordPressApi api, PostStore store, WordPressOp
 
     private string Context => editContext ? "&context=edit" : "";
 
-    private async Task<ApiRoot> RootAsync(CancellationToken cancellationToken) => _root ??= await api.DiscoverAsync(cancellationToken);
+    /// <summary>
+    /// The API root found earlier in this process; else, for a poll, the one the last pull saved (so a
+    /// restart's first poll asks nothing more), else discovered. A full pull always discovers afresh
+    /// when it has none in memory: the blog may have moved while cxfeed was stopped.
+    /// </summary>
+    private async Task<ApiRoot> RootAsync(bool useSaved, CancellationToken cancellationToken)
+    {
+        if (_root is null && useSaved && !_rediscover && (await StateAsync(cancellationToken)).Cursor is { ApiRoot: { } saved, Home: { } home })
+            _root = new ApiRoot(api.Rebase(saved), home, saved.Query.Contains("rest_route=", StringComparison.Ordinal));
+        return _root ??= await api.DiscoverAsync(cancellationToken);
+    }
 
-    /// <summary>Forgets the discovered API root, so the next pull finds it again (after the blog moved, or failed).</summary>
-    public void Rediscover() => _root = null;
+    /// <summary>Forgets the API root, so the next pull discovers it again (after the blog moved, or failed).</summary>
+    public void Rediscover()
+    {
+        _root = null;
+        _rediscover = true;
+    }
 
     /// <summary>Every published post's id and modification time; complete when every page was read and the ids add up to the announced total.</summary>
     private async Task<(Dictionary<long, DateTimeOffset> Posts, bool Complete)> ListAsync(ApiRoot root, Run run, CancellationToken cancellationToken)
