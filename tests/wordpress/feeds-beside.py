@@ -118,7 +118,7 @@ def measure(pages):
         "summary / description": f"{len(summaries)} of {n}, {round(sum(len(s.split()) for s in summaries) / max(1, len(summaries)))} words on average",
         "summary ends with": ", ".join(f"{k} {v}" for k, v in sorted(endings.items(), key=lambda kv: -kv[1])) + (f"; {read_more} with a link" if read_more else ""),
         "author's manual excerpt used": f"{manual_used} of {len(manual)}" if manual else "(none on this page)",
-        "full content": f"{sum(1 for e in entries if e['content'].strip())} of {n}",
+        "content element (`content:encoded`, Atom `content`)": f"{sum(1 for e in entries if e['content'].strip())} of {n}",
         "relative URLs (href, src, srcset)": str(relative),
         "images / with loading=lazy / placeholder src": f"{images} / {lazy} / {placeholders}",
         "`<style>` elements and style attributes": str(styles),
