@@ -16,7 +16,7 @@ public sealed partial class PostReader
         if (Parse(reading) is not { } parsed)
             return null;
         var (document, text) = parsed;
-        var metadata = PageMetadata.Read(document, Site.Title);
+        var metadata = PageMetadata.Read(document, Site.Title, _timeZone);
         if (ReadBody(reading, document.DocumentNode, text, metadata) is not { } body)
             return null;
         return new PageBody(text[body.Range], MoreMarker(body.Element, body.Range));
