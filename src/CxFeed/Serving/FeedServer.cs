@@ -108,8 +108,10 @@ public sealed class FeedServer
         services.AddHostedService(provider => provider.GetRequiredService<AudienceRecorder>());
 
         services.AddSingleton<ExcerptBuilder>();
-        services.AddSingleton<IPostSource>(provider =>
-            ContentFolder.Open(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()));
+        // A content folder missing at start is not an error for serve (the rescan finds it when it appears); the store is made at once.
+        services.AddSingleton<IPostSource>(provider => content.UsesStore
+            ? ContentFolder.Open(content, provider.GetRequiredService<SiteOptions>())
+            : new FolderSource(content.Path, provider.GetRequiredService<SiteOptions>().BaseUri));
         services.AddSingleton<SourceStatus>();
         services.AddSingleton(provider => new PingEndpoint(provider.GetService<WordPressPoller>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
         services.AddSingleton(provider => new SnapshotBuilder(
