@@ -91,8 +91,10 @@ public sealed class FeedServer
         AddSettings<CleaningOptions>(services);
 
         services.AddSingleton<ExcerptBuilder>();
-        services.AddSingleton<IPostSource>(provider =>
-            ContentFolder.Open(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()));
+        // The folder source's folder may be missing at start (the rescan finds it when it appears); the store is made at start.
+        services.AddSingleton<IPostSource>(provider => content.UsesStore
+            ? ContentFolder.Open(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>())
+            : new FolderSource(provider.GetRequiredService<ContentOptions>().Path, provider.GetRequiredService<SiteOptions>().BaseUri));
         services.AddSingleton<SourceStatus>();
         services.AddSingleton(provider => new PingEndpoint(provider.GetService<WordPressPoller>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
         services.AddSingleton(provider => new SnapshotBuilder(

@@ -10,7 +10,7 @@ public class CommandLineTests
         var run = await Cxfeed.RunAsync("publish");
 
         Assert.Equal(ExitCode.Usage, run.ExitCode);
-        Assert.Equal("cxfeed: unknown verb 'publish'. Verbs: serve, check, clean, excerpt, build.\n", run.Error);
+        Assert.Equal("cxfeed: unknown verb 'publish'. Verbs: serve, check, clean, excerpt, pull, build.\n", run.Error);
     }
 
     [Fact]
