@@ -16,9 +16,6 @@ public sealed class WxrImporter(WxrImport import, WxrOptions options, ServeOptio
 {
     private string? _imported;
 
-    /// <summary>Imports completed since the start (tests wait on it).</summary>
-    public int Completed { get; private set; }
-
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await ImportIfChangedAsync(cancellationToken);
@@ -58,10 +55,6 @@ public sealed class WxrImporter(WxrImport import, WxrOptions options, ServeOptio
         {
             logger.PullFailed(1, serve.RescanInterval, failure.Message);
             status.Set([$"{WxrImport.SourceName}: the export could not be imported ({failure.Message}); the store keeps serving"]);
-        }
-        finally
-        {
-            Completed++;
         }
     }
 }

@@ -69,8 +69,6 @@ public sealed class MediaLibrary
         _byParent = _byId.Values.OrderBy(item => item.MenuOrder).ThenBy(item => item.Id).ToLookup(item => item.ParentId);
     }
 
-    public int Count => _byId.Count;
-
     public WordPressAttachment? Find(long id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The attachments uploaded to a post, in menu order then id.</summary>

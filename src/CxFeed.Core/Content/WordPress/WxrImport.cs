@@ -14,8 +14,6 @@ public sealed class WxrImport(WxrOptions options, PostStore store, TimeZoneInfo 
 {
     public const string SourceName = "wxr";
 
-    public PostStore Store => store;
-
     /// <summary>The export's files and their lengths and write times: the import runs again only when this changes.</summary>
     public string Stamp() => string.Join('|', WxrReader.FilesAt(options.Path).Select(file =>
     {
