@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CxFeed.Core.Html;
+using CxFeed.Core.Store;
 using HtmlAgilityPack;
 
 namespace CxFeed.Core.Content;
@@ -44,7 +45,11 @@ internal sealed class BodyFinder
 
     public BodyFinder(ContentOptions content)
     {
-        _configured = [.. content.BodySelectors.Select(CssSelector.Parse)];
+        // The store's pages are written by cxfeed (StoredPage): their body is where it was put, never
+        // a guess that a long title or manual excerpt beside a short post could mislead.
+        _configured = content.UsesStore
+            ? [CssSelector.Parse(StoredPage.BodySelector)]
+            : [.. content.BodySelectors.Select(CssSelector.Parse)];
     }
 
     /// <param name="address">The page's address, or its canonical URL: a listing's is the site's root.</param>

@@ -20,6 +20,11 @@ namespace CxFeed.Core.Store;
 /// </summary>
 public static class StoredPage
 {
+    /// <summary>The class of the element that holds the body, and the selector the reader finds it by.</summary>
+    private const string BodyClass = "entry-content";
+
+    public const string BodySelector = "." + BodyClass;
+
     public static byte[] Render(WordPressPost post)
     {
         var html = new StringBuilder(post.ContentHtml.Length + 4_096);
@@ -57,7 +62,7 @@ public static class StoredPage
         html.Append("<h1 class=\"entry-title\">").Append(Text(post.Title)).Append("</h1>\n");
         if (!string.IsNullOrWhiteSpace(post.ManualExcerptHtml))
             html.Append("<div class=\"entry-summary\">").Append(post.ManualExcerptHtml).Append("</div>\n");
-        html.Append("<div class=\"entry-content\">").Append(post.ContentHtml).Append("</div>\n");
+        html.Append("<div class=\"").Append(BodyClass).Append("\">").Append(post.ContentHtml).Append("</div>\n");
         html.Append("</article>\n</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }

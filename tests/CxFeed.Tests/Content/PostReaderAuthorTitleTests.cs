@@ -136,7 +136,6 @@ public class PostReaderAuthorTitleTests
             TitleTag = titleTag,
             Metadata = $"""<meta property="article:published_time" content="2021-03-16T15:00:00+00:00" />""",
             EntryHeader = """<div class="hero"><h1>Journey Mapping Mistakes to Avoid</h1></div>""",
-            Content = null,
         };
 
         Assert.Equal("Journey Mapping Mistakes to Avoid", Post(page).Title);
@@ -150,7 +149,6 @@ public class PostReaderAuthorTitleTests
             TitleTag = "短缺药品保供稳价 全力保障临床用药需求-新华网",
             Metadata = """<meta property="article:published_time" content="2023-11-17T20:52:15+08:00" />""",
             EntryHeader = """<h1><span class="title">短缺药品保供稳价 全力保障临床用药需求</span></h1>""",
-            Content = null,
         };
 
         Assert.Equal("短缺药品保供稳价 全力保障临床用药需求", Post(page).Title);

@@ -35,7 +35,7 @@ public class StoredPageTests
     private static Post Read(WordPressPost post)
     {
         var page = new PostPage(PostStore.PageName(post.Id), new Uri($"https://www.heartofthecustomer.com/{post.Id}/"), [.. StoredPage.Render(post)]);
-        var reading = new PostReader(new ContentOptions(), Site).Read(page);
+        var reading = new PostReader(new ContentOptions { Source = ContentOptions.WordPressSourceName }, Site).Read(page);
         Assert.Empty(reading.Problems);
         return reading.Post!;
     }
@@ -62,17 +62,19 @@ public class StoredPageTests
     }
 
     [Theory]
-    [InlineData("Q&A: “Why” <b>Bold</b> Isn’t &lt;b&gt; Markup")]
-    [InlineData("Tom & Jerry &amp; Friends")]
+    // A title whose text holds a character reference as letters ("&amp;") is not among these: the
+    // reader decodes a title twice, as real pages encode titles twice far more often (docs/content.md).
+    [InlineData("Q&A: “Why” <b>Bold</b> Isn’t Markup")]
+    [InlineData("Tom & Jerry")]
     [InlineData("</script><script>alert(1)</script>")]
     [InlineData("Ends with a backslash \\")]
     public void Titles_with_markup_characters_come_back_as_written(string title)
     {
-        var post = Sample(title: title) with { Authors = ["Jim & Co"], Tags = [new WordPressTerm("a, b & <c>", "a-b-c")] };
+        var post = Sample(title: title) with { Authors = ["Jim <JT> O’Tincher"], Tags = [new WordPressTerm("a, b & <c>", "a-b-c")] };
         var read = Read(post);
 
         Assert.Equal(title, read.Title);
-        Assert.Equal(["Jim & Co"], read.Authors.ToArray());
+        Assert.Equal(["Jim <JT> O’Tincher"], read.Authors.ToArray());
         Assert.Equal(["a, b & <c>"], read.Tags.ToArray());
     }
 
