@@ -113,7 +113,8 @@ public sealed class FeedServer
             ? ContentFolder.Open(content, provider.GetRequiredService<SiteOptions>())
             : new FolderSource(content.Path, provider.GetRequiredService<SiteOptions>().BaseUri));
         services.AddSingleton<SourceStatus>();
-        services.AddSingleton(provider => new PingEndpoint(provider.GetService<WordPressPoller>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
+        services.AddSingleton(provider => new PingEndpoint(
+            provider.GetService<WordPressPoller>(), provider.GetRequiredService<ClientAddress>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
         services.AddSingleton(provider => new SnapshotBuilder(
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
             new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),

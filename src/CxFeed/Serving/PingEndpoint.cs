@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using CxFeed.Access;
 
 namespace CxFeed.Serving;
 
@@ -10,11 +11,17 @@ namespace CxFeed.Serving;
 /// starts a poll at once (<see cref="WordPressPoller.RequestPoll"/>: a flood is one poll in flight
 /// and one queued). The ping's content (the blog's name and address) is not trusted for anything:
 /// the poll asks the configured blog. XML-RPC gets the answer WordPress expects, a struct with
-/// <c>flerror</c> false and a <c>message</c>; another method gets an XML-RPC fault.
+/// <c>flerror</c> false and a <c>message</c>; another method gets an XML-RPC fault. Each client
+/// (<see cref="ClientAddress"/>) may ping <see cref="PingsPerMinute"/> times a minute, then gets 429.
 /// </summary>
-public sealed class PingEndpoint(WordPressPoller? poller, ILogger<PingEndpoint> logger)
+public sealed class PingEndpoint(WordPressPoller? poller, ClientAddress clients, TimeProvider time, ILogger<PingEndpoint> logger)
 {
     public const string Path = "/ping";
+
+    /// <summary>WordPress pings once per post published: ten a minute is a busy blog, more is somebody else.</summary>
+    public const int PingsPerMinute = 10;
+
+    private readonly ClientRateLimit _perClient = new(PingsPerMinute, TimeSpan.FromMinutes(1), time);
 
     /// <summary>A ping is a few hundred bytes; more is not read.</summary>
     private const int MaxBody = 64 * 1024;
@@ -42,6 +49,12 @@ public sealed class PingEndpoint(WordPressPoller? poller, ILogger<PingEndpoint> 
         if (poller is null)
         {
             await Text(response, StatusCodes.Status404NotFound, "the content source is a folder: nothing to poll\n");
+            return;
+        }
+        if (!_perClient.TryTake(clients.Of(context)))
+        {
+            response.Headers.RetryAfter = _perClient.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Text(response, StatusCodes.Status429TooManyRequests, $"at most {PingsPerMinute} pings a minute from one client\n");
             return;
         }
         var body = await ReadAsync(request, context.RequestAborted);

@@ -63,14 +63,21 @@ public sealed class WordPressServingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_flood_of_pings_is_one_poll_in_flight_and_one_queued()
+    public async Task A_flood_of_pings_is_one_poll_in_flight_and_one_queued_and_one_client_is_limited()
     {
         await using var server = Start();
         _blog.ResetCounts();
 
         var pings = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => PingAsync(server, "", "text/plain")));
 
-        Assert.All(pings, ping => Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode));
+        Assert.Equal(10, pings.Count(ping => ping.StatusCode == HttpStatusCode.Accepted));
+        var limited = pings.Where(ping => ping.StatusCode != HttpStatusCode.Accepted).ToList();
+        Assert.Equal(30, limited.Count);
+        Assert.All(limited, ping =>
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, ping.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), ping.Headers.RetryAfter?.Delta);
+        });
         await Task.Delay(TimeSpan.FromSeconds(3));
         int polls;
         lock (_blog.Paths)
