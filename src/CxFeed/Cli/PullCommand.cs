@@ -39,18 +39,17 @@ public static class PullCommand
     /// <summary>One full pull into the store the settings name; the failure (naming the address) instead of a report when the blog failed.</summary>
     public static async Task<(PullReport? Report, WordPressFailure? Failure)> PullAsync(CommandContext context, ContentOptions content)
     {
+        var site = context.Settings<SiteOptions>();
+        // Opening the store's folder first makes an unusable StorePath a settings error that names it.
+        ContentFolder.Open(content, site);
+        var store = new PostStore(content.StorePath);
         if (content.Source == ContentOptions.WxrSourceName)
         {
             // An export is read whole each time: its problems are the report's, it never fails as a blog does.
-            var site = context.Settings<SiteOptions>();
-            ContentFolder.Open(content, site);
-            var import = new WxrImport(context.Settings<WxrOptions>(), new PostStore(content.StorePath), site.TimeZoneInfo);
+            var import = new WxrImport(context.Settings<WxrOptions>(), store, site.TimeZoneInfo);
             return (await import.RunAsync(context.CancellationToken), null);
         }
-        var options = context.Settings<WordPressOptions>();
-        var store = new PostStore(content.StorePath);
-        ContentFolder.Open(content, context.Settings<SiteOptions>());
-        var pull = WordPressPull.Open(options, store, TimeProvider.System);
+        var pull = WordPressPull.Open(context.Settings<WordPressOptions>(), store, TimeProvider.System);
         using var api = pull.Api;
         var progress = context.OutputIsTerminal ? new ProgressLine(context.Out) : null;
         try

@@ -78,7 +78,7 @@ public sealed class PublicationEndpoint(
                     Count(context, served, refused, null);
                 if (mirror)
                     return Mirrored(context);
-                metrics.Answered(decision.Outcome == AccessOutcome.Limited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+                metrics.Answered(refused);
                 return access.RefuseAsync(context, decision, owner: false);
             }
             partner = decision.Partner;
