@@ -53,6 +53,10 @@ public sealed class WordPressSite : IAsyncLifetime
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>Runs one of <c>tests/wordpress</c>'s PHP scripts on this site (<c>php SCRIPT DIR ARGUMENTS…</c>) and gives what it prints.</summary>
+    public Task<string> PhpAsync(string script, params string[] arguments) =>
+        RunAsync(TimeSpan.FromMinutes(2), ["php", Path.Combine(Scripts, script), _folder, .. arguments]);
+
     public async Task DisposeAsync()
     {
         if (Directory.Exists(_folder))

@@ -36,7 +36,7 @@ public static class RestPost
             var published = Date(post, "date_gmt") ?? throw new FieldException("date_gmt", "is missing");
             var link = Url(post, "link");
             var title = Text(Rendered(post, "title") ?? "");
-            var content = Rendered(post, "content") ?? throw new FieldException("content.rendered", "is missing");
+            var content = WordPressContent.UnwrapLoneBlocks(Rendered(post, "content") ?? throw new FieldException("content.rendered", "is missing"));
             var excerpt = ExcerptOrigin.Manual(post, content);
             var embedded = post.TryGetProperty("_embedded", out var value) && value.ValueKind == JsonValueKind.Object ? value : default;
             var (categories, tags) = Terms(embedded);

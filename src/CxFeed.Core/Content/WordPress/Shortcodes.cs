@@ -29,19 +29,54 @@ public static partial class Shortcodes
 
     /// <summary>
     /// Unwraps a paragraph that holds one shortcode alone (<c>&lt;p&gt;[gallery]&lt;/p&gt;</c>), as
-    /// WordPress does after wpautop, so a figure or a gallery is never inside a paragraph.
+    /// WordPress's <c>shortcode_unautop</c> does after wpautop, so a figure or a gallery is never
+    /// inside a paragraph. As WordPress's, the shortcode runs to its closing tag even across
+    /// paragraphs (<c>&lt;p&gt;[note]a&lt;/p&gt;&lt;p&gt;b[/note]&lt;/p&gt;</c> loses its outer
+    /// paragraph tags), which is what the blog shows.
     /// </summary>
     public static string Unautop(string text)
     {
         if (!text.Contains("<p>", StringComparison.Ordinal) || !text.Contains('['))
             return text;
-        return ParagraphOfOneShortcode().Replace(text, match =>
+        StringBuilder? result = null;
+        var copied = 0;
+        var paragraph = text.IndexOf("<p>", StringComparison.Ordinal);
+        while (paragraph >= 0)
         {
-            var inner = match.Groups["inner"].Value;
-            return Shortcode.At(inner, 0) is { Escaped: false } shortcode && shortcode.End == inner.Length && IsShortcode(shortcode)
-                ? inner
-                : match.Value;
-        });
+            var next = paragraph + 3;
+            var start = SkipSpaces(text, next);
+            if (start < text.Length && text[start] == '[' && Shortcode.At(text, start) is { Escaped: false } shortcode && IsShortcode(shortcode))
+            {
+                // With its content up to the closing tag if a paragraph's end follows it, else the opening tag alone.
+                var tagEnd = text.IndexOf(']', start) + 1;
+                foreach (var end in shortcode.Content is null ? [tagEnd] : new[] { shortcode.End, tagEnd })
+                {
+                    var after = SkipSpaces(text, end);
+                    if (string.CompareOrdinal(text, after, "</p>", 0, 4) != 0)
+                        continue;
+                    (result ??= new StringBuilder(text.Length)).Append(text, copied, paragraph - copied).Append(text, start, end - start);
+                    copied = next = after + 4;
+                    break;
+                }
+            }
+            paragraph = text.IndexOf("<p>", next, StringComparison.Ordinal);
+        }
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Past the whitespace at <paramref name="position"/>, no-break spaces (written or as <c>&amp;nbsp;</c>) included, as WordPress's <c>wp_spaces_regexp()</c>.</summary>
+    private static int SkipSpaces(string text, int position)
+    {
+        while (position < text.Length)
+        {
+            if (text[position] is ' ' or '\t' or '\n' or '\r' or '\u00A0')
+                position++;
+            else if (string.CompareOrdinal(text, position, "&nbsp;", 0, 6) == 0)
+                position += 6;
+            else
+                break;
+        }
+        return position;
     }
 
     private sealed record Context(long PostId, MediaLibrary Media);
@@ -75,6 +110,14 @@ public static partial class Shortcodes
         }
         return result.Append(text, copied, text.Length - copied).ToString();
     }
+
+    /// <summary>
+    /// Whether a blog is taken to have registered the shortcode <paramref name="name"/>: a core
+    /// one, or one with a plugin's prefix (<c>vc_row</c>, <c>et_pb-text</c>). Its tags are markup
+    /// to <see cref="Texturize"/>, as registered shortcodes are to WordPress's.
+    /// </summary>
+    internal static bool IsRegisteredName(ReadOnlySpan<char> name) =>
+        Core.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || name.IndexOfAny('_', '-') > 0;
 
     /// <summary>
     /// A core shortcode, or one written the way only a shortcode is: with a closing tag, with
@@ -145,7 +188,10 @@ public static partial class Shortcodes
             var url = Attribute(image.Url.AbsoluteUri);
             html.Append("<figure class=\"gallery-item\"><a href=\"").Append(url).Append("\"><img src=\"").Append(url).Append('"');
             if (image.Width is { } imageWidth && image.Height is { } imageHeight)
-                html.Append(CultureInfo.InvariantCulture, $" width=\"{imageWidth}\" height=\"{imageHeight}\"");
+            {
+                var (width, height) = Thumbnail(imageWidth, imageHeight);
+                html.Append(CultureInfo.InvariantCulture, $" width=\"{width}\" height=\"{height}\"");
+            }
             html.Append(" alt=\"").Append(Attribute(image.Alt ?? "")).Append("\" /></a>");
             if (image.Caption is { } caption)
                 html.Append("<figcaption class=\"wp-caption-text gallery-caption\">").Append(caption).Append("</figcaption>");
@@ -153,6 +199,34 @@ public static partial class Shortcodes
         }
         return html.Append("</div>").ToString();
     }
+
+    /// <summary>The largest side a gallery's thumbnail has (WordPress's default thumbnail size, 150×150).</summary>
+    private const int ThumbnailSide = 150;
+
+    /// <summary>
+    /// The size a gallery shows an image at: WordPress's gallery shows the thumbnail, and an image
+    /// without one at its own size scaled down to fit the thumbnail's box, rounded as WordPress's
+    /// <c>wp_constrain_dimensions</c> rounds.
+    /// </summary>
+    private static (int Width, int Height) Thumbnail(int width, int height)
+    {
+        if (width <= 0 || height <= 0)
+            return (width, height);
+        var widthRatio = width > ThumbnailSide ? (double)ThumbnailSide / width : 1.0;
+        var heightRatio = height > ThumbnailSide ? (double)ThumbnailSide / height : 1.0;
+        var larger = Math.Max(widthRatio, heightRatio);
+        var ratio = Round(width * larger) > ThumbnailSide || Round(height * larger) > ThumbnailSide ? Math.Min(widthRatio, heightRatio) : larger;
+        var scaledWidth = Math.Max(1, Round(width * ratio));
+        var scaledHeight = Math.Max(1, Round(height * ratio));
+        // WordPress's own correction of a rounding that fell one pixel short of the box.
+        if (width > ThumbnailSide && scaledWidth == ThumbnailSide - 1)
+            scaledWidth = ThumbnailSide;
+        if (height > ThumbnailSide && scaledHeight == ThumbnailSide - 1)
+            scaledHeight = ThumbnailSide;
+        return (scaledWidth, scaledHeight);
+    }
+
+    private static int Round(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
 
     private static readonly string[] VideoSources = ["src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"];
 
@@ -210,7 +284,4 @@ public static partial class Shortcodes
     /// <summary>The image of a caption (with the link around it) and the text after it, as WordPress splits them.</summary>
     [GeneratedRegex(@"(?<image>(?:<a [^>]+>\s*)?<img [^>]+>(?:\s*</a>)?)(?<caption>.*)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex CaptionedImage();
-
-    [GeneratedRegex(@"<p>[\t\n\v\f\r ]*(?<inner>\[(?:(?!</p>).)*?\])[\t\n\v\f\r ]*</p>", RegexOptions.Singleline)]
-    private static partial Regex ParagraphOfOneShortcode();
 }

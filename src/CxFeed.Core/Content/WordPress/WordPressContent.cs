@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CxFeed.Core.Content.WordPress;
@@ -8,7 +9,7 @@ namespace CxFeed.Core.Content.WordPress;
 /// what the blog shows, in the order WordPress's <c>the_content</c> does it: Gutenberg block
 /// comments dropped (and then no wpautop, as WordPress skips it for block posts); a bare URL of an
 /// oEmbed provider alone on its line made a link (where WordPress would embed the player);
-/// <see cref="Autop"/>; a paragraph holding one shortcode unwrapped; <see cref="Shortcodes"/>.
+/// <see cref="Texturize"/>; <see cref="Autop"/>; a paragraph holding one shortcode unwrapped; <see cref="Shortcodes"/>.
 /// <c>&lt;!--more--&gt;</c> (with its custom text) stays as written: the post reader knows it as
 /// the more marker. Pure and deterministic.
 /// </summary>
@@ -34,15 +35,87 @@ public static partial class WordPressContent
     {
         var hasBlocks = content.Contains("<!-- wp:", StringComparison.Ordinal);
         var text = hasBlocks ? BlockDelimiter().Replace(content, "") : content;
-        text = AutoEmbed(text);
+        text = Texturize.Apply(AutoEmbed(text));
         if (!hasBlocks)
             text = Autop.Apply(text);
         text = Shortcodes.Unautop(text);
-        return Shortcodes.Render(text, postId, media);
+        // A shortcode that was not alone in its paragraph (inside a plugin's wrapping shortcode)
+        // leaves its figure in a paragraph, which a browser shows as the figure alone.
+        return UnwrapLoneBlocks(Shortcodes.Render(text, postId, media));
     }
 
-    /// <summary>A manual excerpt as the blog shows it: paragraphs from its lines (WordPress's <c>the_excerpt</c>).</summary>
-    public static string RenderExcerpt(string excerpt) => Shortcodes.Unautop(Autop.Apply(excerpt));
+    /// <summary>A manual excerpt as the blog shows it: its typography, paragraphs from its lines (WordPress's <c>the_excerpt</c>).</summary>
+    public static string RenderExcerpt(string excerpt) => Shortcodes.Unautop(Autop.Apply(Texturize.Apply(excerpt)));
+
+    /// <summary>A title as the blog shows it (WordPress's <c>the_title</c>), still with its character references.</summary>
+    public static string RenderTitle(string title) => Texturize.Apply(title).Trim();
+
+    /// <summary>
+    /// Rendered content with a paragraph that holds nothing but one <c>figure</c> or <c>div</c>
+    /// made that element alone, as a browser shows it (a paragraph ends where a figure starts).
+    /// A shortcode inside a plugin's wrapping shortcode is never unwrapped by
+    /// <c>shortcode_unautop</c>, and the REST API's <c>content.rendered</c> has more: WordPress 6.1 renders
+    /// the posts of one listing one after the other, and after a block post it runs wpautop after
+    /// <c>shortcode_unautop</c> (its <c>_restore_wpautop_hook</c>): every classic post after it in
+    /// the same response has its captions and galleries inside a paragraph
+    /// (<c>&lt;p&gt;&lt;figure …&gt;…&lt;/figure&gt;&lt;/p&gt;</c>), which the post's own page does
+    /// not have and a browser would split anyway. Elements of the same name nested inside are counted.
+    /// </summary>
+    public static string UnwrapLoneBlocks(string html)
+    {
+        if (!html.Contains("<p><", StringComparison.Ordinal))
+            return html;
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var paragraph = html.IndexOf("<p>", StringComparison.Ordinal); paragraph >= 0; paragraph = html.IndexOf("<p>", paragraph + 3, StringComparison.Ordinal))
+        {
+            var start = SkipSpaces(html, paragraph + 3);
+            var name = html.AsSpan(start).StartsWith("<figure") ? "figure" : html.AsSpan(start).StartsWith("<div") ? "div" : null;
+            if (name is null || start + name.Length + 1 >= html.Length || html[start + name.Length + 1] is not (' ' or '>'))
+                continue;
+            var end = ElementEnd(html, start, name);
+            var after = end < 0 ? -1 : SkipSpaces(html, end);
+            if (after < 0 || string.CompareOrdinal(html, after, "</p>", 0, 4) != 0)
+                continue;
+            (result ??= new StringBuilder(html.Length)).Append(html, copied, paragraph - copied).Append(html, start, end - start);
+            copied = after + 4;
+            paragraph = copied - 3;
+        }
+        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    /// <summary>Where the element <paramref name="name"/> opened at <paramref name="start"/> ends (after its end tag), or -1.</summary>
+    private static int ElementEnd(string html, int start, string name)
+    {
+        var open = "<" + name;
+        var close = "</" + name + ">";
+        var depth = 0;
+        var position = start;
+        while (position < html.Length)
+        {
+            var next = html.IndexOf('<', position);
+            if (next < 0)
+                return -1;
+            if (string.CompareOrdinal(html, next, close, 0, close.Length) == 0)
+            {
+                if (--depth == 0)
+                    return next + close.Length;
+                position = next + close.Length;
+                continue;
+            }
+            if (string.CompareOrdinal(html, next, open, 0, open.Length) == 0 && next + open.Length < html.Length && html[next + open.Length] is ' ' or '>' or '\t' or '\n')
+                depth++;
+            position = HtmlSplitter.MarkupEnd(html, next);
+        }
+        return -1;
+    }
+
+    private static int SkipSpaces(string html, int position)
+    {
+        while (position < html.Length && html[position] is ' ' or '\t' or '\n' or '\r')
+            position++;
+        return position;
+    }
 
     /// <summary>Bare oEmbed URLs alone on their line (newlines inside tags do not count as lines) become links.</summary>
     private static string AutoEmbed(string text)

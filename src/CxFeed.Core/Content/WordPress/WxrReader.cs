@@ -456,7 +456,7 @@ public sealed class WxrReader(TimeZoneInfo siteTimeZone)
                 Id: id,
                 Link: new Uri(link!, UriKind.Absolute),
                 Shortlink: new Uri(home.AbsoluteUri.TrimEnd('/') + "/?p=" + id.ToString(CultureInfo.InvariantCulture), UriKind.Absolute),
-                Title: Decode(fields.Title ?? ""),
+                Title: Decode(WordPressContent.RenderTitle(fields.Title ?? "")),
                 Published: published,
                 Modified: modified,
                 Authors: Authors(fields.Creator, subject, warnings),

@@ -30,15 +30,16 @@ public class ShortcodesTests
         },
         // No width or no caption: WordPress shows the image alone.
         { """[caption]<img src="https://example.com/a.jpg" /> Text[/caption]""", """<img src="https://example.com/a.jpg" />""" },
-        // Galleries: the ids given, in that order, each image linked to its file with its caption.
+        // Galleries: the ids given, in that order, each image linked to its file with its caption,
+        // at the size WordPress shows it: fitted in the 150×150 thumbnail box.
         {
             """[gallery ids="12,11,404"]""",
-            """<div class="gallery gallery-columns-3"><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png" width="640" height="480" alt="The team" /></a></figure><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/workshop.jpg"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/workshop.jpg" width="1200" height="800" alt="Sticky notes on a wall" /></a><figcaption class="wp-caption-text gallery-caption">Mapping the journey</figcaption></figure></div>"""
+            """<div class="gallery gallery-columns-3"><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png" width="150" height="113" alt="The team" /></a></figure><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/workshop.jpg"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/workshop.jpg" width="150" height="100" alt="Sticky notes on a wall" /></a><figcaption class="wp-caption-text gallery-caption">Mapping the journey</figcaption></figure></div>"""
         },
         // Without ids: the images uploaded to the post, in menu order (the audio file is not an image).
         {
             """[gallery columns="2" exclude="11"]""",
-            """<div class="gallery gallery-columns-2"><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png" width="640" height="480" alt="The team" /></a></figure></div>"""
+            """<div class="gallery gallery-columns-2"><figure class="gallery-item"><a href="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png"><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/06/team.png" width="150" height="113" alt="The team" /></a></figure></div>"""
         },
         { """[gallery ids="404"]""", "" },
         // Media: a link to the file, where WordPress would show a player.
