@@ -31,6 +31,8 @@ public static partial class Autop
             return "";
         text += "\n";
         var preBlocks = new List<string>();
+        // A placeholder the author wrote himself is replaced too, as WordPress does: then the slow way, its way.
+        var placeholderWritten = text.Contains(PrePlaceholderStart, StringComparison.Ordinal);
         text = SetAsidePre(text, preBlocks);
 
         text = DoubleBreak().Replace(text, "\n\n");
@@ -38,17 +40,9 @@ public static partial class Autop
         text = BlockClosing().Replace(text, "$1\n\n");
         text = HorizontalRule().Replace(text, "$1\n\n");
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        text = HtmlSplitter.ReplaceInTags(text, "\n", TagNewline);
+        text = NewlinesInTags(text);
         text = CollapseAroundInlineBlocks(text);
-        text = ManyNewlines().Replace(text, "\n\n");
-
-        var paragraphs = new StringBuilder(text.Length + 64);
-        foreach (var paragraph in ParagraphSeparator().Split(text))
-        {
-            if (paragraph.Length > 0)
-                paragraphs.Append("<p>").Append(paragraph.Trim('\n')).Append("</p>\n");
-        }
-        text = paragraphs.ToString();
+        text = Paragraphs(text);
 
         text = EmptyParagraph().Replace(text, "");
         text = UnclosedInDiv().Replace(text, "<p>$1</p></$2>");
@@ -60,12 +54,19 @@ public static partial class Autop
 
         text = LineBreaks(text);
 
-        text = BreakAfterBlockTag().Replace(text, "$1");
+        text = BreaksAfterBlockTags(text);
         text = BreakBeforeBlockTag().Replace(text, "$1");
         text = FinalNewline().Replace(text, "</p>");
 
-        for (var i = preBlocks.Count - 1; i >= 0; i--)
-            text = text.Replace(PrePlaceholder(i), preBlocks[i]);
+        if (placeholderWritten)
+        {
+            for (var i = preBlocks.Count - 1; i >= 0; i--)
+                text = text.Replace(PrePlaceholder(i), preBlocks[i]);
+        }
+        else if (preBlocks.Count > 0)
+        {
+            text = BringBackPre(text, preBlocks);
+        }
         if (text.Contains("<!-- wpnl -->", StringComparison.Ordinal))
             text = text.Replace(TagNewline, "\n").Replace("<!-- wpnl -->", "\n");
         return text;
@@ -93,7 +94,172 @@ public static partial class Autop
         return result.Append(parts[^1]).ToString();
     }
 
-    private static string PrePlaceholder(int index) => $"<pre wp-pre-tag-{index}></pre>";
+    private const string PrePlaceholderStart = "<pre wp-pre-tag-";
+
+    private static string PrePlaceholder(int index) => $"{PrePlaceholderStart}{index}></pre>";
+
+    /// <summary>
+    /// Each placeholder replaced by its <c>pre</c> element, in one pass (WordPress replaces them one
+    /// by one, each over the whole text: the same result when the author wrote none, as each then
+    /// occurs once and no <c>pre</c> holds one).
+    /// </summary>
+    private static string BringBackPre(string text, List<string> preBlocks)
+    {
+        var result = new StringBuilder(text.Length + preBlocks.Sum(block => block.Length));
+        var copied = 0;
+        var at = text.IndexOf(PrePlaceholderStart, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var digits = at + PrePlaceholderStart.Length;
+            var end = digits;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+                end++;
+            if (end > digits && int.TryParse(text.AsSpan(digits, end - digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && index < preBlocks.Count && string.CompareOrdinal(text, end, "></pre>", 0, 7) == 0)
+            {
+                result.Append(text, copied, at - copied).Append(preBlocks[index]);
+                copied = end + 7;
+                at = text.IndexOf(PrePlaceholderStart, copied, StringComparison.Ordinal);
+            }
+            else
+            {
+                at = text.IndexOf(PrePlaceholderStart, at + 1, StringComparison.Ordinal);
+            }
+        }
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Each newline inside a tag or a comment stands in for itself as <see cref="TagNewline"/>, so it neither ends a paragraph nor becomes a break.</summary>
+    private static string NewlinesInTags(string text)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        var open = text.IndexOf('<');
+        while (open >= 0)
+        {
+            var end = HtmlSplitter.MarkupEnd(text, open);
+            var newline = text.IndexOf('\n', open, end - open);
+            if (newline >= 0)
+            {
+                result ??= new StringBuilder(text.Length + 256);
+                result.Append(text, copied, open - copied);
+                for (var i = open; i < end; i++)
+                {
+                    if (text[i] == '\n')
+                        result.Append(TagNewline);
+                    else
+                        result.Append(text[i]);
+                }
+                copied = end;
+            }
+            open = end < text.Length ? text.IndexOf('<', end) : -1;
+        }
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// The text cut into paragraphs where a newline is followed, through whitespace only, by
+    /// another newline (runs of newlines first made two, as WordPress's <c>\n\n+</c>); each
+    /// non-empty one, its newlines trimmed, wrapped in <c>&lt;p&gt;</c>, in one pass.
+    /// </summary>
+    private static string Paragraphs(string text)
+    {
+        var paragraphs = new StringBuilder(text.Length + text.Length / 8);
+        var start = 0;
+        var newline = text.IndexOf('\n');
+        while (newline >= 0)
+        {
+            // The whitespace after this newline, and the last newline in it.
+            var last = -1;
+            var end = newline + 1;
+            for (; end < text.Length && IsSpace(text[end]); end++)
+            {
+                if (text[end] == '\n')
+                    last = end;
+            }
+            if (last < 0)
+            {
+                newline = end < text.Length ? text.IndexOf('\n', end) : -1;
+                continue;
+            }
+            AppendParagraph(paragraphs, text, start, newline);
+            start = last + 1;
+            newline = text.IndexOf('\n', start);
+        }
+        AppendParagraph(paragraphs, text, start, text.Length);
+        return paragraphs.ToString();
+    }
+
+    private static void AppendParagraph(StringBuilder paragraphs, string text, int start, int end)
+    {
+        if (end <= start)
+            return;
+        var from = start;
+        var to = end;
+        while (from < to && text[from] == '\n')
+            from++;
+        while (to > from && text[to - 1] == '\n')
+            to--;
+        paragraphs.Append("<p>").Append(text, from, to - from).Append("</p>\n");
+    }
+
+    /// <summary>
+    /// A <c>&lt;br /&gt;</c> right after a block-level tag (whitespace between them) removed with
+    /// that whitespace: WordPress's <c>(&lt;/?block[^&gt;]*&gt;)\s*&lt;br /&gt;</c>, looked for
+    /// backwards from each break instead of tried at every tag.
+    /// </summary>
+    private static string BreaksAfterBlockTags(string text)
+    {
+        const string Break = "<br />";
+        StringBuilder? result = null;
+        var copied = 0;
+        var at = text.IndexOf(Break, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var tagEnd = at;
+            while (tagEnd > copied && IsSpace(text[tagEnd - 1]))
+                tagEnd--;
+            if (tagEnd > copied && text[tagEnd - 1] == '>' && EndsBlockTag(text, copied, tagEnd - 1))
+            {
+                (result ??= new StringBuilder(text.Length)).Append(text, copied, tagEnd - copied);
+                copied = at + Break.Length;
+            }
+            at = text.IndexOf(Break, at + Break.Length, StringComparison.Ordinal);
+        }
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Whether the <c>&gt;</c> at <paramref name="close"/> ends a tag that starts as a block-level one (<c>&lt;div</c>, <c>&lt;/p</c>…), with no <c>&gt;</c> between.</summary>
+    private static bool EndsBlockTag(string text, int from, int close)
+    {
+        for (var open = close - 1; open >= from && text[open] != '>'; open--)
+        {
+            if (text[open] == '<' && StartsBlockName(text, text[open + 1] == '/' ? open + 2 : open + 1))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a block element's name starts at <paramref name="at"/> (as a prefix: WordPress's pattern has no boundary after it).</summary>
+    private static bool StartsBlockName(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        if (rest.Length >= 2 && rest[0] == 'h' && rest[1] is >= '1' and <= '6')
+            return true;
+        foreach (var name in BlockNames)
+        {
+            if (rest.StartsWith(name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] BlockNames =
+    [
+        "table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt", "ul", "ol", "li", "pre", "form",
+        "map", "area", "blockquote", "address", "math", "style", "p", "hr", "fieldset", "legend", "section", "article", "aside", "hgroup", "header",
+        "footer", "nav", "figure", "figcaption", "details", "menu", "summary",
+    ];
 
     /// <summary>Line breaks inside objects, media with sources, option lists and figure captions are layout, not text.</summary>
     private static string CollapseAroundInlineBlocks(string text)
@@ -123,8 +289,11 @@ public static partial class Autop
     /// <summary>Each remaining newline becomes <c>&lt;br /&gt;</c>, except inside script, style and svg.</summary>
     private static string LineBreaks(string text)
     {
-        text = KeptNewlineElement().Replace(text, match => match.Value.Replace("\n", KeptNewline));
-        text = text.Replace("<br>", "<br />").Replace("<br/>", "<br />");
+        var kept = text.Contains("<script", StringComparison.Ordinal) || text.Contains("<style", StringComparison.Ordinal) || text.Contains("<svg", StringComparison.Ordinal);
+        if (kept)
+            text = KeptNewlineElement().Replace(text, match => match.Value.Replace("\n", KeptNewline));
+        if (text.Contains("<br", StringComparison.Ordinal))
+            text = text.Replace("<br>", "<br />").Replace("<br/>", "<br />");
         text = BreakNewlines(text);
         return text.Replace(KeptNewline, "\n");
     }
@@ -208,11 +377,7 @@ public static partial class Autop
     [GeneratedRegex(@"</figcaption>[\t\n\v\f\r ]*")]
     private static partial Regex FigcaptionClosing();
 
-    [GeneratedRegex("\n\n+")]
-    private static partial Regex ManyNewlines();
 
-    [GeneratedRegex(@"\n[\t\n\v\f\r ]*\n")]
-    private static partial Regex ParagraphSeparator();
 
     [GeneratedRegex(@"<p>[\t\n\v\f\r ]*</p>")]
     private static partial Regex EmptyParagraph();
@@ -239,8 +404,6 @@ public static partial class Autop
     private static partial Regex KeptNewlineElement();
 
 
-    [GeneratedRegex("(</?" + Blocks + @"[^>]*>)[\t\n\v\f\r ]*<br />")]
-    private static partial Regex BreakAfterBlockTag();
 
     [GeneratedRegex(@"<br />([\t\n\v\f\r ]*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)")]
     private static partial Regex BreakBeforeBlockTag();
