@@ -249,7 +249,9 @@ public sealed class PublicationStore : IDisposable
                 foreach (var representation in file.Representations)
                 {
                     await stream.WriteAsync(representation.Bytes, cancellationToken);
-                    parts.Add(new StoredPart(representation.Extension, newIndex, offset, representation.Bytes.Length, Tag(SHA256.HashData(representation.Bytes.Span))));
+                    // The identity's ETag is already the first 128 bits of its SHA-256: the hash it is checked against.
+                    var hash = representation.Coding is null ? representation.ETag.Trim('"') : Tag(SHA256.HashData(representation.Bytes.Span));
+                    parts.Add(new StoredPart(representation.Extension, newIndex, offset, representation.Bytes.Length, hash));
                     offset += representation.Bytes.Length;
                 }
                 manifestFiles.Add(new StoredFile(file.Address, file.ContentType, file.LastModified.ToUnixTimeSeconds(), key,

@@ -187,11 +187,22 @@ public sealed class PublicationRebuilder(
         _storedKeys = null;
     }
 
-    /// <summary>Saves the last publication built, if not yet saved, and serves its files from the store from then on.</summary>
+    /// <summary>
+    /// Saves the last publication built, if not yet saved, and serves its files from the store from
+    /// then on. When that lets go of many rendered bytes (a first build's), the memory is given back
+    /// to the system at once, once nothing here holds them any more.
+    /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
+        if (await SaveLastAsync(cancellationToken) > ReleaseThreshold)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>Saves the last publication built, if not yet saved; the bytes it let go of.</summary>
+    private async Task<long> SaveLastAsync(CancellationToken cancellationToken)
+    {
         if (_store is null || _unsaved is not { } unsaved)
-            return;
+            return 0;
         _unsaved = null;
         var started = time.GetTimestamp();
         try
@@ -208,15 +219,14 @@ public sealed class PublicationRebuilder(
                 if (!ReferenceEquals(saved.Files[i], unsaved.Publication.Files[i]))
                     released += saved.Files[i].Representations.Sum(representation => (long)representation.Bytes.Length);
             }
-            // A first build lets go of every rendered byte at once: give that memory back to the system now, not some day.
-            if (released > ReleaseThreshold)
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             logger.Saved(_store.Folder, saved.Files.Length, saved.Version[..Math.Min(12, saved.Version.Length)], (long)time.GetElapsedTime(started).TotalMilliseconds);
+            return released;
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
             live.Swap(live.Current.WithStoreProblem($"could not save to {_store.Folder}: {failure.Message}"));
             logger.SaveFailed(_store.Folder, failure.Message);
+            return 0;
         }
     }
 
