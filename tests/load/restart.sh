@@ -20,6 +20,7 @@ trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$wo
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 etag() { curl -s -D - -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss" | tr -d '\r' | awk 'tolower($1)=="etag:" {print $2}'; }
 memory() { awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s %.0f MiB  ", $1, $2/1024}' "/proc/$pid/status"; }
+cpu_ms() { awk '{printf "%d", ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$pid/stat"; }
 rss_bytes() { awk '/^VmRSS:/ {print $2 * 1024}' "/proc/$pid/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 settings=(--content "$work/posts" --feeds feeds --CxFeed:Publish:BaseUrl "http://127.0.0.1:$port/")
@@ -47,6 +48,10 @@ wait_for() {  # a pattern in the log, at most $2 seconds
   done
 }
 
+# The files served, side by side: `build --out` of the same content, at the same time as the first start.
+timeout 3600 dotnet "$work/app/cxfeed.dll" build --out "$work/out" "${settings[@]}" >"$work/build.log" 2>&1 &
+builder=$!
+
 echo "== first start (nothing stored)"
 start=$(now_ms)
 start_server
@@ -55,7 +60,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss"; do
   [ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null || { tail -20 "$work/cxfeed.log"; exit 1; }
   sleep 0.5
 done
-echo "first build and start: $(( $(now_ms) - start )) ms"
+echo "first build and start: $(( $(now_ms) - start )) ms, $(cpu_ms) ms of the server's processor time"
 wait_for "Publication saved" 600
 grep -o 'Publication saved.*' "$work/cxfeed.log" | head -1
 sleep 2
@@ -64,14 +69,13 @@ rss_first=$(rss_bytes)
 tag=$(etag)
 echo "ETag of /feeds/posts.rss: $tag"
 
-echo "== build --out of the same content (the files served, side by side)"
-timeout 1200 dotnet "$work/app/cxfeed.dll" build --out "$work/out" "${settings[@]}" >/dev/null 2>&1
+wait "$builder"
 served=$(du -sb "$work/out" | cut -f1)
 packs=$(du -sb "$work/publication/packs" | cut -f1)
 echo "build --out: $served bytes ($(( served / 1048576 )) MiB); the store's packs: $packs bytes"
 awk -v r="$rss_first" -v s="$served" 'BEGIN {printf "RSS after the first build / served bytes: %.2f\n", r / s}'
 
-restart() {  # $1: TERM or KILL; sets $elapsed: the ms from start to the first 200 with the ETag of before
+restart() {  # $1: TERM or KILL, $2: wait for the check and the first rebuild; sets $elapsed: the ms from start to the first 200 with the ETag of before
   kill "-$1" "$pid"; wait "$pid" 2>/dev/null
   : >"$work/cxfeed.log"
   local begun; begun=$(now_ms)
@@ -82,18 +86,25 @@ restart() {  # $1: TERM or KILL; sets $elapsed: the ms from start to the first 2
     sleep 0.01
   done
   elapsed=$(( $(now_ms) - begun ))
-  wait_for "Rebuilt:" 600
+  cpu=$(cpu_ms)
+  sleep 1
+  grep -o 'Serving the stored.*\|Not serving.*' "$work/cxfeed.log" | sed 's/^/   /'
+  [ "$2" == wait ] || return 0
+  wait_for "Rebuilt:" 1200
   wait_for "Publication saved" 600
   grep -o 'Serving the stored.*\|Stored publication checked.*\|Rebuilt: .*\|Not serving.*\|refused.*' "$work/cxfeed.log" | sed 's/^/   /'
 }
 for signal in TERM KILL; do
   times=()
+  cpus=()
   for i in $(seq 1 "$runs"); do
-    restart "$signal"
+    # Stopped or killed while it checks (but for the last): the store must be whole at any moment.
+    restart "$signal" "$([ "$signal$i" == "KILL$runs" ] && echo wait)"
     times+=("$elapsed")
-    echo "restart after SIG$signal $i: first answer with the same ETag after ${times[-1]} ms"
+    cpus+=("$cpu")
+    echo "restart after SIG$signal $i: first answer with the same ETag after ${times[-1]} ms, ${cpus[-1]} ms of the server's processor time"
   done
-  echo "restart after SIG$signal, median of $runs: $(printf '%s\n' "${times[@]}" | median) ms"
+  echo "restart after SIG$signal, median of $runs: $(printf '%s\n' "${times[@]}" | median) ms, processor time $(printf '%s\n' "${cpus[@]}" | median) ms"
 done
 
 echo "== $edits edits of the newest post"
@@ -106,6 +117,7 @@ for i in $(seq 1 "$edits"); do
     [ $SECONDS -lt $edit_deadline ] || { echo "edit $i: no new ETag within 60 s"; exit 1; }
     sleep 0.02
   done
+  [ $((i % 20)) -eq 0 ] && echo "after $i edits: $(memory)"
 done
 sleep 3
 echo "memory after $edits edits: $(memory)"

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CxFeed.Core.Publishing;
 
@@ -31,7 +32,7 @@ namespace CxFeed.Core.Publishing;
 /// resident only once asked for. One process uses a folder at a time (a lock file).
 /// </para>
 /// </summary>
-public sealed class PublicationStore : IDisposable
+public sealed partial class PublicationStore : IDisposable
 {
     public const int Format = 1;
 
@@ -44,7 +45,6 @@ public sealed class PublicationStore : IDisposable
     private const string Magic = "cxfeed-publication";
     private const string PackExtension = ".pack";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     private readonly FileStream _lock;
     private readonly Dictionary<string, MappedPack> _mapped = new(StringComparer.Ordinal);
@@ -118,7 +118,7 @@ public sealed class PublicationStore : IDisposable
         StoredManifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<StoredManifest>(body, Json) ?? throw new JsonException("empty");
+            manifest = JsonSerializer.Deserialize(body, ManifestJson.Default.StoredManifest) ?? throw new JsonException("empty");
         }
         catch (JsonException failure)
         {
@@ -275,7 +275,7 @@ public sealed class PublicationStore : IDisposable
 
         var manifest = new StoredManifest(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), publication.Version,
             [.. publication.Problems.Select(problem => new StoredProblem(problem.Subject, problem.Reason))], packs, manifestFiles);
-        var body = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Default.StoredManifest);
         var header = Encoding.UTF8.GetBytes($"{Magic} {Format} {Convert.ToHexStringLower(SHA256.HashData(body))} {CodeVersion} {fingerprint}\n");
         var manifestPath = Path.Combine(Folder, ManifestName);
         await using (var stream = new FileStream(manifestPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
@@ -356,16 +356,23 @@ public sealed class PublicationStore : IDisposable
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int CloseFile(int descriptor);
 
-    private sealed record StoredManifest(long Saved, string Version, List<StoredProblem> Problems, List<StoredPack> Packs, List<StoredFile> Files);
+    /// <summary>The manifest's JSON, generated at build time: a start reads it before anything is warm.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+    [JsonSerializable(typeof(StoredManifest))]
+    internal sealed partial class ManifestJson : JsonSerializerContext
+    {
+    }
 
-    private sealed record StoredProblem(string Subject, string Reason);
+    internal sealed record StoredManifest(long Saved, string Version, List<StoredProblem> Problems, List<StoredPack> Packs, List<StoredFile> Files);
 
-    private sealed record StoredPack(string Name, long Length);
+    internal sealed record StoredProblem(string Subject, string Reason);
+
+    internal sealed record StoredPack(string Name, long Length);
 
     /// <param name="ETags">Identity, gzip, brotli, in that order, as <paramref name="Parts"/>.</param>
-    private sealed record StoredFile(string Address, string ContentType, long LastModified, string Key, List<string> ETags, List<StoredPart> Parts);
+    internal sealed record StoredFile(string Address, string ContentType, long LastModified, string Key, List<string> ETags, List<StoredPart> Parts);
 
-    private sealed record StoredPart(string Extension, int Pack, long Offset, int Length, string Hash);
+    internal sealed record StoredPart(string Extension, int Pack, long Offset, int Length, string Hash);
 }
 
 /// <summary>What <see cref="PublicationStore.Load"/> found: a publication with each file's planned key, or why none.</summary>
