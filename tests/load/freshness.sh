@@ -4,11 +4,12 @@
 # EDITS (5) edits of the newest post, the time from the file write to a new ETag of
 # /feeds/posts.rss (polled every 10 ms); prints the median. Bounded in time.
 # PAGES=DIR copies pages generated before (`-- pages DIR COUNT`, deterministic) instead of generating them.
+# The publication is kept in the run's temporary folder; tests/load/restart.sh measures restarts and memory.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-10000}
 edits=${EDITS:-5}
-port=16090
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 work=$(mktemp -d /tmp/cxfeed-fresh.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
@@ -28,7 +29,7 @@ timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >/
 
 start=$(now_ms)
 dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$work/posts" --feeds feeds \
-  --CxFeed:Publish:BaseUrl http://127.0.0.1:$port/ >"$work/cxfeed.log" 2>&1 &
+  --CxFeed:Publish:BaseUrl http://127.0.0.1:$port/ --CxFeed:Publish:StoredPath "$work/publication" >"$work/cxfeed.log" 2>&1 &
 pid=$!
 deadline=$((SECONDS + 1200))
 until curl -sf -o /dev/null "http://127.0.0.1:$port/feeds/posts.rss"; do

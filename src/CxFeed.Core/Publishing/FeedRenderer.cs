@@ -73,7 +73,7 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
     }
 
     /// <summary>Every field of a definition, each on its own: what a page's bytes depend on besides its entries.</summary>
-    internal static string Key(FeedDefinition definition)
+    public static string Key(FeedDefinition definition)
     {
         using var key = new FieldHash();
         key.Add(definition.Name).Add(definition.Title).Add(definition.Description)

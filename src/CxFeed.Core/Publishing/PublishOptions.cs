@@ -18,6 +18,13 @@ public sealed class PublishOptions : ISettings
     /// <summary>The generator every feed names.</summary>
     public string Generator { get; init; } = "CxFeed";
 
+    /// <summary>
+    /// Where <c>cxfeed serve</c> keeps its last publication (<see cref="PublicationStore"/>), to
+    /// answer at once when it starts again; relative to the working directory. Empty: nothing is
+    /// kept, and every start builds before it answers.
+    /// </summary>
+    public string StoredPath { get; init; } = ".cxfeed/publication";
+
     /// <summary><see cref="BaseUrl"/> as a URI ending in '/', so that addresses resolve below its path.</summary>
     public Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
 
@@ -34,7 +41,24 @@ public sealed class PublishOptions : ISettings
             if (!Settings.IsHttpUrl(Hubs[i]))
                 yield return new Problem($"{Section}:Hubs:{i}", $"'{Hubs[i]}' is not an absolute http(s) URL");
         }
+        if (StoredPath.Length > 0 && StoredProblem(StoredPath) is { } stored)
+            yield return new Problem($"{Section}:StoredPath", stored);
         if (string.IsNullOrWhiteSpace(Generator))
             yield return new Problem($"{Section}:Generator", "must not be empty");
+    }
+
+    private static string? StoredProblem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return "must name a folder, or be empty to keep no publication on disk";
+        try
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            return File.Exists(full) ? $"'{path}' is a file, not a folder" : null;
+        }
+        catch (Exception failure) when (failure is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"'{path}' is not a path: {failure.Message}";
+        }
     }
 }

@@ -69,6 +69,10 @@ public sealed class PublishedFile
             new Representation("br", ".br", CompressBrotli(content), $"\"{tag}-br\""));
     }
 
+    /// <summary>A file as the publication store kept it: tags and date as they were published, bytes from its pack.</summary>
+    internal static PublishedFile Stored(string address, string contentType, DateTimeOffset lastModified, Representation identity, Representation gzip, Representation brotli) =>
+        new(address, contentType, lastModified, identity, gzip, brotli);
+
     private static byte[] CompressGzip(ReadOnlyMemory<byte> content)
     {
         using var output = new MemoryStream(content.Length / 3 + 64);

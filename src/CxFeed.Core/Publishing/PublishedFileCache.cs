@@ -43,6 +43,44 @@ public sealed class PublishedFileCache
         return [.. files];
     }
 
+    /// <summary>The key each file of the last publish was planned with, by address: what a stored publication keeps.</summary>
+    public IReadOnlyDictionary<string, string> Keys =>
+        _previous.ToDictionary(pair => pair.Key, pair => pair.Value.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Starts from files published before (a stored publication, checked), each with the key it
+    /// was planned with: the next publish renders only the files whose key is not theirs.
+    /// </summary>
+    public void Seed(IEnumerable<PublishedFile> files, IReadOnlyDictionary<string, string> keys)
+    {
+        var seeded = new Dictionary<string, (string Key, PublishedFile File)>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (keys.TryGetValue(file.Address, out var key) && key.Length > 0)
+                seeded[file.Address] = (key, file);
+        }
+        _previous = seeded;
+    }
+
+    /// <summary>
+    /// Remembers these files in place of the ones of the same address and ETags (the same bytes
+    /// from elsewhere, such as a store's pack), so that the rendered copies can be let go.
+    /// </summary>
+    public void Rebind(IEnumerable<PublishedFile> files)
+    {
+        var rebound = new Dictionary<string, (string Key, PublishedFile File)>(_previous, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (rebound.TryGetValue(file.Address, out var before) && !ReferenceEquals(before.File, file) && SameTags(before.File, file))
+                rebound[file.Address] = (before.Key, file);
+        }
+        _previous = rebound;
+    }
+
+    private static bool SameTags(PublishedFile first, PublishedFile second) =>
+        first.Identity.ETag == second.Identity.ETag && first.Gzip.ETag == second.Gzip.ETag && first.Brotli.ETag == second.Brotli.ETag
+        && first.LastModified == second.LastModified && first.ContentType == second.ContentType;
+
     private static PublishedFile Render(PlannedFile file, Dictionary<string, (string Key, PublishedFile File)> previous)
     {
         var page = file.Render();

@@ -15,6 +15,8 @@ namespace CxFeed.Core.Publishing;
 /// is reported by name and never stops the others; a page that was good and turns bad keeps its
 /// last good entry until it is fixed. Builds are serialised, so one builder can serve one rebuild
 /// loop; the reader and the cleaner must be safe to call from several threads at once.
+/// The posts it keeps (in its snapshots' entries too) are without their raw body
+/// (<see cref="Post.BodyHtml"/> empty): what is published is the entry's cleaned forms.
 /// </summary>
 public sealed class SnapshotBuilder
 {
@@ -188,7 +190,14 @@ public sealed class SnapshotBuilder
         var address = page.Address.AbsoluteUri;
         var (entry, publishingProblems) = reading.Post is { } post ? Publish(post) : (null, []);
         if (reading.Post is not null && entry is not null)
-            return new PageState(page.Name, address, fingerprint, null, reading, entry, publishingProblems, new LastGood(reading.Post, entry, publishingProblems));
+        {
+            // The raw body was only what the entry is cleaned from: the entry keeps the cleaned
+            // forms, and a page whose bytes change is read again. One post, one object, kept slim.
+            var slim = reading.Post with { BodyHtml = "" };
+            reading = reading with { Post = slim };
+            entry = entry with { Post = slim };
+            return new PageState(page.Name, address, fingerprint, null, reading, entry, publishingProblems, new LastGood(slim, entry, publishingProblems));
+        }
         if (lastGood is null)
             return new PageState(page.Name, address, fingerprint, null, reading with { Post = null, Problems = reading.Problems.AddRange(publishingProblems) }, null, [], null);
         // Serve the last good version, and say why the new one is not served.

@@ -6,7 +6,9 @@ namespace CxFeed.Serving;
 /// <c>/healthz</c>, the one response made per request (never cached): 200 <c>ok</c>; 200
 /// <c>degraded</c> and the problems, one per line, when the last rebuild failed or posts have
 /// problems, or the live source fails (the last good publication still serves, so a load balancer must keep sending
-/// traffic); 503 only while no publication could ever be built.
+/// traffic); 503 only while no publication could ever be built. While the publication answered is
+/// the one kept on disk from before the start, not yet checked against the content, a line says
+/// <c>publication: stored, checking</c>.
 /// </summary>
 public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics, SourceStatus source, Audience.AudienceRecorder audience)
 {
@@ -21,7 +23,7 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics,
             status = StatusCodes.Status503ServiceUnavailable;
             text.Append("unavailable: no publication could be built yet\n");
         }
-        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty && sourceProblems.IsEmpty && audience.Problem is null)
+        else if (state.RebuildProblems.IsEmpty && state.Publication.Problems.IsEmpty && sourceProblems.IsEmpty && audience.Problem is null && state.StoreProblem is null)
         {
             status = StatusCodes.Status200OK;
             text.Append("ok\n");
@@ -31,12 +33,16 @@ public sealed class HealthEndpoint(LivePublication live, ServingMetrics metrics,
             status = StatusCodes.Status200OK;
             text.Append("degraded\n");
         }
+        if (state.Checking)
+            text.Append("publication: stored, checking\n");
         foreach (var problem in sourceProblems)
             text.Append($"{OneLine(problem)}\n");
         foreach (var problem in state.RebuildProblems)
             text.Append($"rebuild failed: {OneLine(problem.ToString())}\n");
         foreach (var problem in state.Publication?.Problems ?? [])
             text.Append($"{OneLine(problem.ToString())}\n");
+        if (state.StoreProblem is { } store)
+            text.Append($"publication store: {OneLine(store)}\n");
         if (audience.Problem is { } counting)
             text.Append($"{OneLine(counting)}\n");
 

@@ -34,14 +34,17 @@ public sealed class ServingState
 {
     public static ServingState NotBuilt { get; } = new(null, []);
 
-    /// <param name="previous">The state it replaces: a file published again as it was keeps its header values.</param>
+    /// <param name="previous">The state it replaces: a file published again as it was keeps its header values, and a store problem stays.</param>
     /// <param name="partnerFeeds">The partner feeds by name, with the partners allowed; every other feed is public.</param>
+    /// <param name="checking">The publication is a stored one that the first rebuild has not checked yet.</param>
     public ServingState(
         Publication? publication, ImmutableArray<Problem> rebuildProblems, ServingState? previous = null,
-        IReadOnlyDictionary<string, ImmutableArray<string>>? partnerFeeds = null)
+        IReadOnlyDictionary<string, ImmutableArray<string>>? partnerFeeds = null, bool checking = false)
     {
         Publication = publication;
         RebuildProblems = rebuildProblems;
+        Checking = checking;
+        StoreProblem = previous?.StoreProblem;
         var before = previous?.Files ?? FrozenDictionary<string, ServedFile>.Empty;
         Files = publication is null
             ? FrozenDictionary<string, ServedFile>.Empty
@@ -64,14 +67,28 @@ public sealed class ServingState
 
     public FrozenDictionary<string, ServedFile> Files { get; }
 
-    /// <summary>This publication still serving, with the problems of the rebuild that failed to replace it.</summary>
-    public ServingState Failed(ImmutableArray<Problem> problems) => new(Publication, problems, Files);
+    /// <summary>
+    /// True while the publication is the one kept on disk from before the start, answered at once
+    /// and not yet checked against the content (the first rebuild does that).
+    /// </summary>
+    public bool Checking { get; }
 
-    private ServingState(Publication? publication, ImmutableArray<Problem> rebuildProblems, FrozenDictionary<string, ServedFile> files)
+    /// <summary>Why the last save of the publication to disk failed (null when it did not): the next start would build first.</summary>
+    public string? StoreProblem { get; }
+
+    /// <summary>This publication still serving, with the problems of the rebuild that failed to replace it.</summary>
+    public ServingState Failed(ImmutableArray<Problem> problems) => new(Publication, problems, Files, Checking, StoreProblem);
+
+    /// <summary>This state, with why the publication could not be saved to disk (or null once it was).</summary>
+    public ServingState WithStoreProblem(string? problem) => new(Publication, RebuildProblems, Files, Checking, problem);
+
+    private ServingState(Publication? publication, ImmutableArray<Problem> rebuildProblems, FrozenDictionary<string, ServedFile> files, bool checking, string? storeProblem)
     {
         Publication = publication;
         RebuildProblems = rebuildProblems;
         Files = files;
+        Checking = checking;
+        StoreProblem = storeProblem;
     }
 }
 

@@ -17,6 +17,13 @@ namespace CxFeed.Serving;
 /// key and only those whose key changed rendered and compressed (<see cref="PublishedFileCache"/>),
 /// and the new state swapped in whole. A rebuild that fails keeps the last good publication serving and says why.
 /// When a feed's first page changes, its hubs hear of it.
+/// <para>
+/// Each publication is then saved to <c>CxFeed:Publish:StoredPath</c> (<see cref="PublicationStore"/>)
+/// and its files served from there, mapped, so that rendered bytes are let go. At the next start, a
+/// stored publication made by this code with these settings and feed definitions is served before
+/// anything else is read; then its bytes are checked against their hashes (a mismatch withdraws
+/// it) and the first rebuild starts from its files' keys, so that it renders only what changed.
+/// </para>
 /// </summary>
 public sealed class PublicationRebuilder(
     LivePublication live,
@@ -32,6 +39,7 @@ public sealed class PublicationRebuilder(
     WebSubPinger pinger,
     ServingMetrics metrics,
     TimeProvider time,
+    IConfiguration configuration,
     ILogger<PublicationRebuilder> logger) : BackgroundService
 {
     public const string RebuildSubject = "rebuild";
@@ -41,12 +49,31 @@ public sealed class PublicationRebuilder(
     private ContentWatcher? _watcher;
     private Snapshot? _snapshot;
     private Look _lastLook = new(null, "");
+    private PublicationStore? _store;
+    private PublicationFingerprint? _fingerprint;
+    // What the last successful rebuild published, with the fingerprint of its settings, until it is saved.
+    private (Publication Publication, string Fingerprint, IReadOnlyDictionary<string, ImmutableArray<string>> PartnerFeeds)? _unsaved;
+    private bool _servingStored;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.Starting(Path.GetFullPath(_folders[0]), Path.GetFullPath(feedsOptions.Path), publish.BaseUri.AbsoluteUri);
         _watcher = new ContentWatcher(_folders, (folder, reason) => logger.WatchUnavailable(folder, reason, serve.RescanInterval));
-        await RebuildAsync(cancellationToken);
+        _fingerprint = new PublicationFingerprint(configuration, _folders[0], feedsOptions.Path);
+        if (publish.StoredPath.Length > 0)
+        {
+            try
+            {
+                _store = PublicationStore.Open(publish.StoredPath);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                logger.StoreUnavailable(Path.GetFullPath(publish.StoredPath), failure.Message);
+            }
+        }
+        _servingStored = _store is not null && await ServeStoredAsync(_store, cancellationToken);
+        if (!_servingStored)
+            await RebuildAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -56,6 +83,15 @@ public sealed class PublicationRebuilder(
         var rescan = RescanAsync(watcher, stoppingToken);
         try
         {
+            if (_servingStored)
+            {
+                // Not a moment of it before the server listens: the stored publication answers meanwhile.
+                await Task.Yield();
+                // Answering from the stored publication: check its bytes, then the content, as a rebuild does.
+                await CheckStoredAsync(_store!, stoppingToken);
+                await RebuildAsync(stoppingToken);
+            }
+            await SaveAsync(stoppingToken);
             while (true)
             {
                 await watcher.WaitAsync(stoppingToken);
@@ -64,6 +100,7 @@ public sealed class PublicationRebuilder(
                     await Task.Delay(serve.Debounce, time, stoppingToken);
                 while (watcher.TryTake());
                 await RebuildAsync(stoppingToken);
+                await SaveAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,8 +120,120 @@ public sealed class PublicationRebuilder(
     public override void Dispose()
     {
         _watcher?.Dispose();
+        _store?.Dispose();
         base.Dispose();
     }
+
+    /// <summary>
+    /// Serves the stored publication when it is this code's, made with these settings and feed
+    /// definitions, and whole (lengths and the manifest's hash); else says why not. Nothing of the
+    /// content is read.
+    /// </summary>
+    private async Task<bool> ServeStoredAsync(PublicationStore store, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var definitions = await FeedDefinitionReader.ReadFolderAsync(feedsOptions.Path, cancellationToken);
+        if (!definitions.Problems.IsEmpty)
+        {
+            logger.StoredNotUsed(store.Folder, "the feed definitions have problems");
+            return false;
+        }
+        StoredPublication stored;
+        try
+        {
+            stored = store.Load(_fingerprint!.Of(definitions.Definitions));
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            stored = StoredPublication.Refused(failure.Message);
+        }
+        if (stored.Publication is not { } publication)
+        {
+            logger.StoredNotUsed(store.Folder, stored.Refusal!);
+            return false;
+        }
+        live.Swap(new ServingState(publication, [], null, PartnerFeeds(definitions.Definitions), checking: true));
+        _storedKeys = stored.Keys;
+        logger.ServingStored(stored.Saved, store.Folder, publication.Files.Length, publication.Version[..Math.Min(12, publication.Version.Length)], (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+
+    private IReadOnlyDictionary<string, string>? _storedKeys;
+
+    /// <summary>Every stored byte against its hash; the files' keys go to the cache only when all are right, else the stored publication is withdrawn.</summary>
+    private async Task CheckStoredAsync(PublicationStore store, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        IReadOnlyList<Problem> problems;
+        try
+        {
+            problems = await store.VerifyAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            problems = [new Problem(store.Folder, failure.Message)];
+        }
+        var publication = live.Current.Publication!;
+        if (problems.Count == 0)
+        {
+            files.Seed(publication.Files, _storedKeys!);
+            logger.StoredChecked(publication.Files.Length, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        else
+        {
+            logger.StoredRefused(store.Folder, $"{problems.Count} files differ from what was stored, first {problems[0]}");
+            live.Swap(ServingState.NotBuilt);
+        }
+        _storedKeys = null;
+    }
+
+    /// <summary>
+    /// Saves the last publication built, if not yet saved, and serves its files from the store from
+    /// then on. When that lets go of many rendered bytes (a first build's), the memory is given back
+    /// to the system at once, once nothing here holds them any more.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (await SaveLastAsync(cancellationToken) > ReleaseThreshold)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>Saves the last publication built, if not yet saved; the bytes it let go of.</summary>
+    private async Task<long> SaveLastAsync(CancellationToken cancellationToken)
+    {
+        if (_store is null || _unsaved is not { } unsaved)
+            return 0;
+        _unsaved = null;
+        var started = time.GetTimestamp();
+        try
+        {
+            var saved = await _store.SaveAsync(unsaved.Publication, files.Keys, unsaved.Fingerprint, cancellationToken);
+            files.Rebind(saved.Files);
+            var current = live.Current;
+            // The same files, now from the store: the rendered bytes are let go.
+            if (ReferenceEquals(current.Publication, unsaved.Publication))
+                live.Swap(new ServingState(saved, current.RebuildProblems, current, unsaved.PartnerFeeds).WithStoreProblem(null));
+            var released = 0L;
+            for (var i = 0; i < saved.Files.Length; i++)
+            {
+                if (!ReferenceEquals(saved.Files[i], unsaved.Publication.Files[i]))
+                    released += saved.Files[i].Representations.Sum(representation => (long)representation.Bytes.Length);
+            }
+            logger.Saved(_store.Folder, saved.Files.Length, saved.Version[..Math.Min(12, saved.Version.Length)], (long)time.GetElapsedTime(started).TotalMilliseconds);
+            return released;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            live.Swap(live.Current.WithStoreProblem($"could not save to {_store.Folder}: {failure.Message}"));
+            logger.SaveFailed(_store.Folder, failure.Message);
+            return 0;
+        }
+    }
+
+    private const long ReleaseThreshold = 64L << 20;
+
+    private static Dictionary<string, ImmutableArray<string>> PartnerFeeds(IEnumerable<FeedDefinition> definitions) =>
+        definitions.Where(definition => !definition.IsPublic).ToDictionary(definition => definition.Name, definition => definition.Partners, StringComparer.Ordinal);
 
     /// <summary>
     /// The fallback for file systems without events: compares what the folders hold now with what
@@ -140,8 +289,9 @@ public sealed class PublicationRebuilder(
                 : await builder.BuildAsync(source, cancellationToken);
             var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
             var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
-            var partnerFeeds = definitions.Definitions.Where(definition => !definition.IsPublic).ToDictionary(definition => definition.Name, definition => definition.Partners, StringComparer.Ordinal);
+            var partnerFeeds = PartnerFeeds(definitions.Definitions);
             var before = live.Swap(new ServingState(publication, [], live.Current, partnerFeeds));
+            _unsaved = (publication, _fingerprint!.Of(definitions.Definitions), partnerFeeds);
             var previous = before.Publication;
 
             var elapsed = time.GetElapsedTime(started);

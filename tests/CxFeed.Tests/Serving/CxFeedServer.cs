@@ -35,6 +35,7 @@ public sealed class CxFeedServer : IAsyncDisposable
             ["CxFeed:Serve:Debounce"] = "00:00:00.050",
             ["CxFeed:Serve:RescanInterval"] = "00:00:01",
             ["CxFeed:Audience:DatabasePath"] = Path.Combine(_root, "audience.db"),
+            ["CxFeed:Publish:StoredPath"] = Path.Combine(_root, "publication"),
         };
         foreach (var (key, value) in settings)
             all[key] = value;
