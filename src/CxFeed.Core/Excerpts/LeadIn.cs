@@ -15,7 +15,7 @@ namespace CxFeed.Core.Excerpts;
 /// </summary>
 internal sealed class LeadIn
 {
-    /// <summary>A block with fewer words than this may be a line above the post (a byline, a date, a kicker).</summary>
+    /// <summary>A block with fewer words than this may be a line above the post (a byline, a date, a kicker); numbers do not count ("December 6, 2016 — 6:22 PM EST" is four words).</summary>
     public const int ShortWords = 12;
 
     /// <summary>A block with at least this many words is a paragraph of prose: the post has started.</summary>
@@ -27,8 +27,11 @@ internal sealed class LeadIn
     /// <summary>At most this many words are skipped: past them, the start is the post's own however it reads.</summary>
     private const int MaxSkippedWords = 80;
 
-    /// <summary>How many blocks ahead a paragraph of prose is looked for.</summary>
-    private const int LookAheadBlocks = 12;
+    /// <summary>
+    /// How many blocks of words may stand above the first paragraph of prose: a byline, a date
+    /// and a share row take a few; more is the post's own (a table of specifications, a list).
+    /// </summary>
+    private const int LookAheadBlocks = 8;
 
     /// <summary>Nodes read of one block: a block with more is no line above the post.</summary>
     private const int MaxNodes = 200;
@@ -64,7 +67,7 @@ internal sealed class LeadIn
             return false;
         }
         var isLeadIn = (block.Is(ExcerptRole.TitleBlock) && block.Name != "p" && line.Words < HeadingWords)
-            || (line.Words < ShortWords && !line.EndsSentence)
+            || (line.LetterWords < ShortWords && !line.EndsSentence)
             || RepeatsAlt(line.Key);
         if (!isLeadIn || _skippedWords + line.Words > MaxSkippedWords)
             return false;
@@ -83,7 +86,7 @@ internal sealed class LeadIn
     // Whether a paragraph of prose comes within the next few blocks; null when the prefix ends first.
     private static bool? ProseFollows(MarkupNode block, ExcerptDocument document)
     {
-        var blocks = 0;
+        var blocks = 1;
         var node = block.NextSkippingChildren(document.Root);
         while (node is not null)
         {
@@ -153,44 +156,53 @@ internal sealed class LeadIn
             node = node.Next(block);
         }
         var value = text.ToString().Trim();
-        return new Line(CountWords(value), EndsSentence(value), LetterKey.Of(value), altKey);
+        var (words, letterWords) = CountWords(value);
+        return new Line(words, letterWords, EndsSentence(value), LetterKey.Of(value), altKey);
     }
 
-    /// <summary>Words as a reader counts them: runs between white space that say something; in a script written without spaces, a word per two characters.</summary>
-    private static int CountWords(string text)
+    /// <summary>
+    /// Words as a reader counts them: runs between white space that say something; in a script
+    /// written without spaces, a word per two characters. Also those of them that hold a letter.
+    /// </summary>
+    private static (int Words, int LetterWords) CountWords(string text)
     {
-        var words = 0;
-        var spaceless = 0;
-        var inWord = false;
+        int words = 0, letterWords = 0, spaceless = 0;
+        bool inWord = false, hasLetter = false;
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i]))
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || SpacelessScripts.StartsWith(text.AsSpan(i)))
             {
-                inWord = false;
+                if (!char.IsWhiteSpace(c))
+                    spaceless++;
+                EndWord();
                 continue;
             }
-            if (SpacelessScripts.StartsWith(text.AsSpan(i)))
+            if (char.IsLetterOrDigit(c))
             {
-                spaceless++;
-                inWord = false;
-                continue;
-            }
-            if (!inWord && char.IsLetterOrDigit(text[i]))
-            {
-                words++;
+                words += inWord ? 0 : 1;
                 inWord = true;
+                hasLetter |= char.IsLetter(c);
             }
         }
-        return words + spaceless / 2;
+        EndWord();
+        return (words + spaceless / 2, letterWords + spaceless / 2);
+
+        void EndWord()
+        {
+            letterWords += hasLetter ? 1 : 0;
+            (inWord, hasLetter) = (false, false);
+        }
     }
 
+    /// <summary>Whether the text's last mark ends a sentence, past closing quotes and brackets, and emoji or symbols after it ("Hi everyone! 👋").</summary>
     private static bool EndsSentence(string text)
     {
         var end = text.Length - 1;
-        while (end >= 0 && ExcerptPolicy.Closers.Contains(text[end]))
+        while (end >= 0 && (ExcerptPolicy.Closers.Contains(text[end]) || char.IsWhiteSpace(text[end]) || char.IsSurrogate(text[end]) || char.IsSymbol(text[end]) || text[end] == '\uFE0F'))
             end--;
         return end >= 0 && ExcerptPolicy.SentenceEnds.Contains(text[end]);
     }
 
-    private readonly record struct Line(int Words, bool EndsSentence, string Key, string? AltKey);
+    private readonly record struct Line(int Words, int LetterWords, bool EndsSentence, string Key, string? AltKey);
 }

@@ -106,6 +106,36 @@ public class BodyFinderTests
         Assert.DoesNotContain("Read also", post.BodyHtml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("section", "article_body")]
+    [InlineData("div", "article-text")]
+    [InlineData("div", "entry_content")]
+    [InlineData("div", "blog-content pinterest-images")]
+    public void A_themes_own_name_for_the_post_text_is_the_body_not_the_page_around_it(string element, string classes)
+    {
+        // SitePoint's section.article_body, a news site's div.article-text, a magazine blog's div.blog-content: the
+        // page around it prints the date, the byline, a share row, keywords and the previous and next posts.
+        var html = Head + $$"""
+            <body class="page">
+            <div id="content" class="content">
+            <div class="published"><div id="month">Mar 16</div><div id="time">10:00 AM</div></div>
+            <div class="by_author_cls">By <a href="/author/jim/">Jim Tincher</a></div>
+            <h1>Journey Mapping Mistakes to Avoid</h1>
+            <{{element}} class="{{classes}}">
+            {{PostText}}
+            </{{element}}>
+            <div class="blog-key">KEYWORDS: <a href="/tag/journey-mapping/">journey mapping</a></div>
+            <div class="blognav"><div class="blog_navi_title">Backorder issues: the high cost of reduced inventory for your business</div></div>
+            </div></body></html>
+            """;
+
+        var post = Post(Page("theme.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jim Tincher", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backorder", post.BodyHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_inner_container_that_holds_only_part_of_the_post_gives_way_to_the_article()
     {

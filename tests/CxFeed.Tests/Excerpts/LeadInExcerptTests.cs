@@ -127,4 +127,34 @@ public class LeadInExcerptTests
 
         Assert.StartsWith("Start with the customer, and the map follows", excerpt, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_greeting_ending_in_an_emoji_is_the_posts_own_start()
+    {
+        // A newsletter post: "Hi everyone! 👋" ends a sentence before its emoji.
+        var (excerpt, _) = Read("<p>Hi everyone! 👋</p>\n" + FirstParagraph);
+
+        Assert.StartsWith("Hi everyone! 👋 Journey maps are powerful tools.", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_of_specifications_longer_than_a_byline_is_kept()
+    {
+        // A review theme opens with the product's specifications, one line each: the post's own start.
+        var specs = string.Concat(Enumerable.Range(1, 10).Select(i => $"<p>Measured Length {i}: 18{i} cm</p>\n"));
+        var (excerpt, _) = Read(specs + FirstParagraph);
+
+        Assert.StartsWith("Measured Length 1: 181 cm Measured Length 2: 182 cm", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dateline_of_numbers_is_a_short_line_however_many_numbers_it_holds()
+    {
+        // "December 6, 2016 — 6:22 PM EST December 7, 2016 — 1:55 PM EST": published and updated, six words of letters.
+        var (excerpt, _) = Read("""
+            <p><time datetime="2021-03-16T16:00:00Z">March 16, 2021 — 10:00 AM CST</time> <time datetime="2021-03-17T16:00:00Z">March 17, 2021 — 10:00 AM CST</time></p>
+            """ + FirstParagraph);
+
+        Assert.StartsWith(FirstWords, excerpt, StringComparison.Ordinal);
+    }
 }
