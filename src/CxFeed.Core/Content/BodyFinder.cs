@@ -184,7 +184,8 @@ internal sealed class BodyFinder
         return path.Length == 0 || path.StartsWith("page/", StringComparison.Ordinal);
     }
 
-    private static bool MadeByWordPress(string text, PageMetadata page) =>
+    /// <summary>Whether WordPress made the page: its generator tag, or its content and scripts under <c>/wp-content/</c> and <c>/wp-includes/</c>.</summary>
+    internal static bool MadeByWordPress(string text, PageMetadata page) =>
         page.Meta("generator")?.StartsWith("WordPress", StringComparison.OrdinalIgnoreCase) == true
         || text.Contains("/wp-content/", StringComparison.Ordinal)
         || text.Contains("/wp-includes/", StringComparison.Ordinal);
