@@ -137,6 +137,37 @@ public class BodyFinderTests
     }
 
     [Fact]
+    public void The_container_named_for_the_text_wins_over_an_article_that_also_holds_a_bio_and_related_stories()
+    {
+        // SitePoint's theme: the <article> also holds the author's bio and related stories in markup no table names,
+        // enough text to outscore the section.article_body that the theme made for the post.
+        var bio = "<p class=\"contributor_longdesc\">Jim is a customer experience consultant who built his first journey map in 1995. Since that time he has been advocating for customers, for employees and for maps that someone owns.</p>";
+        var related = string.Concat(Enumerable.Range(1, 2).Select(i =>
+            $"<li class=\"article-list_item\"><p class=\"article_summary\">Related story {i}: what we learned from mapping the journeys of our clients, one workshop at a time.</p></li>"));
+        var html = Head + $$"""
+            <body class="page">
+            <main class="page">
+            <article class="article">
+            <h1 class="article_title">Journey Mapping Mistakes to Avoid</h1>
+            <section class="article_body">
+            {{PostText}}
+            <p>Third, a map that stops at the sale misses the renewal, where B2B customers decide whether the promises were kept.</p>
+            <p>Fourth, a map with no metric attached is a poster: tie each stage to a number the business already watches every month.</p>
+            </section>
+            <div class="article__author-bios">{{bio}}</div>
+            <div class="related-content"><ul class="article-list">{{related}}</ul></div>
+            </article>
+            </main></body></html>
+            """;
+
+        var post = Post(Page("sitepoint.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("consultant", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Related story", post.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_inner_container_that_holds_only_part_of_the_post_gives_way_to_the_article()
     {
         // The theme uses .post-content for a short standfirst, the paragraphs follow it in the article.
