@@ -96,6 +96,8 @@ internal sealed class BodyFinder
         }
         if (ListsArticles(map) is { } listing)
             return BodyFinding.Failed(Reasons.NotAPost(listing));
+        if (best is not null && Weight(best) < NamedForTheText && NamedInside(map, best) is { } named)
+            best = named;
         if (best is not null)
             return BodyFinding.Found(Weight(best) >= 1.0 ? best : Tighten(map, best));
         if (ParagraphScoring.Best(map) is { } scored)
@@ -104,6 +106,32 @@ internal sealed class BodyFinder
             return BodyFinding.Failed(Reasons.EmptyBody(Containers.First(container => container.Selector.Matches(firstMatch)).Selector.Text));
         return BodyFinding.Failed(Reasons.NoRunningText);
     }
+
+    /// <summary>
+    /// A container made for the post's text (weight <see cref="NamedForTheText"/> or more) inside a
+    /// broader winner (<c>article</c>, <c>main</c>), holding most of its running text: the broad one
+    /// won on the text of an author's bio, related stories or comments printed in markup no table
+    /// names, all of it outside the container the theme made for the post.
+    /// </summary>
+    private static HtmlNode? NamedInside(PageTextMap map, HtmlNode broad)
+    {
+        var running = map[broad].RunningChars;
+        HtmlNode? named = null;
+        foreach (var element in HtmlTree.Descendants(broad))
+        {
+            if (element.NodeType != HtmlNodeType.Element || map.IsExcluded(element) || !AnyContainer.Matches(element) || Weight(element) < NamedForTheText)
+                continue;
+            if (named is null || Content(map[element]) > Content(map[named]))
+                named = element;
+        }
+        return named is not null && map[named].RunningChars >= HoldsMostOfIt * running ? named : null;
+    }
+
+    /// <summary>The weight of a container a theme names for the post's text alone (<c>.post-content</c>, <c>.article-body</c>…).</summary>
+    private const double NamedForTheText = 0.95;
+
+    /// <summary>The share of a broad winner's running text a named container inside it must hold to be the body instead.</summary>
+    private const double HoldsMostOfIt = 0.6;
 
     /// <summary>
     /// The innermost element below <paramref name="body"/> that still holds nearly all of its
@@ -184,7 +212,8 @@ internal sealed class BodyFinder
         return path.Length == 0 || path.StartsWith("page/", StringComparison.Ordinal);
     }
 
-    private static bool MadeByWordPress(string text, PageMetadata page) =>
+    /// <summary>Whether WordPress made the page: its generator tag, or its content and scripts under <c>/wp-content/</c> and <c>/wp-includes/</c>.</summary>
+    internal static bool MadeByWordPress(string text, PageMetadata page) =>
         page.Meta("generator")?.StartsWith("WordPress", StringComparison.OrdinalIgnoreCase) == true
         || text.Contains("/wp-content/", StringComparison.Ordinal)
         || text.Contains("/wp-includes/", StringComparison.Ordinal);

@@ -19,6 +19,7 @@ public sealed partial class PostReader
         var metadata = PageMetadata.Read(document, Site.Title, _timeZone);
         if (ReadBody(reading, document.DocumentNode, text, metadata) is not { } body)
             return null;
-        return new PageBody(text[body.Range], MoreMarker(body.Element, body.Range));
+        var (html, moreMarker) = BodyHtml(text, metadata, body.Element, body.Range);
+        return new PageBody(html, moreMarker);
     }
 }

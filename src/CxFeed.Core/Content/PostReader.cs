@@ -26,6 +26,7 @@ public sealed partial class PostReader
         new[] { "img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "canvas" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly BodyFinder _bodyFinder;
+    private readonly bool _usesStore;
     private readonly ImmutableArray<CssSelector> _excerptSelectors;
     private readonly TimeZoneInfo _timeZone;
 
@@ -34,6 +35,7 @@ public sealed partial class PostReader
         Content = content;
         Site = site;
         _bodyFinder = new BodyFinder(content);
+        _usesStore = content.UsesStore;
         _excerptSelectors = [.. content.EffectiveExcerptSelectors.Select(CssSelector.Parse)];
         _timeZone = site.TimeZoneInfo;
     }
@@ -111,6 +113,7 @@ public sealed partial class PostReader
         var image = ReadImage(reading, page, baseUrl);
         if (!reading.Usable || title is null || published is null || body is null)
             return null;
+        var bodyHtml = BodyHtml(text, page, body.Value.Element, body.Value.Range);
         return new Post(
             Id: (shortlink ?? canonical).AbsoluteUri,
             Source: reading.Page.Name,
@@ -123,8 +126,8 @@ public sealed partial class PostReader
             Tags: FirstList(Precedence.Tags, page),
             FeaturedImage: image,
             ManualExcerpt: ReadManualExcerpt(page, document.DocumentNode, text),
-            MoreMarker: MoreMarker(body.Value.Element, body.Value.Range),
-            BodyHtml: text[body.Value.Range]);
+            MoreMarker: bodyHtml.MoreMarker,
+            BodyHtml: bodyHtml.Html);
     }
 
     /// <summary>Decodes and parses the page, or reports why it is not HTML that can be read.</summary>
@@ -231,6 +234,15 @@ public sealed partial class PostReader
             return (element, HtmlSource.Inner(element, text));
         reading.Fail(found.Failure!);
         return null;
+    }
+
+    /// <summary>The body's HTML and its more marker; on a page WordPress made, the shortcodes left in it rendered (<see cref="LeftShortcodes"/>).</summary>
+    private (string Html, int? MoreMarker) BodyHtml(string text, PageMetadata page, HtmlNode body, Range range)
+    {
+        var html = text[range];
+        var marker = MoreMarker(body, range);
+        // The store's pages were rendered when they were pulled: what brackets they hold are the post's text.
+        return !_usesStore && BodyFinder.MadeByWordPress(text, page) ? LeftShortcodes.Render(html, marker) : (html, marker);
     }
 
     /// <summary>

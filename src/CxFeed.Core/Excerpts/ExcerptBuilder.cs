@@ -47,7 +47,7 @@ public sealed class ExcerptBuilder(ExcerptOptions options)
         {
             var document = ExcerptDocument.Parse(source.Body, htmlLength);
             var text = new CollapsedText(textLength);
-            var end = walk.Walk(document, text);
+            var end = walk.Walk(document, text, skipsLeadIn: true);
             if (end != WalkEnd.NeedsMore
                 && text.Value is var value
                 && ExcerptCut.Find(value, budget, complete: end == WalkEnd.Finished && !document.IsTruncated) is { } cut)

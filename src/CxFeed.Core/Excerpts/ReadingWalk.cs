@@ -24,6 +24,8 @@ internal sealed class ReadingWalk
     private readonly string _titleKey;
     private readonly PageLinks _links;
     private readonly TableOfContents _contents;
+    private readonly LeadIn _leadIn = new();
+    private bool _skipsLeadIn;
 
     public ReadingWalk(string title, Uri link)
     {
@@ -32,8 +34,11 @@ internal sealed class ReadingWalk
         _contents = new TableOfContents(_links);
     }
 
-    public WalkEnd Walk(ExcerptDocument document, TextSink sink)
+    /// <param name="skipsLeadIn">Leave out the lines above the post's first paragraph (<see cref="LeadIn"/>): for the start of a body, not for what an author wrote as the excerpt.</param>
+    public WalkEnd Walk(ExcerptDocument document, TextSink sink, bool skipsLeadIn = false)
     {
+        _skipsLeadIn = skipsLeadIn;
+        _leadIn.Reset();
         var root = document.Root;
         var lists = 0;
         var node = root.FirstChild;
@@ -84,6 +89,8 @@ internal sealed class ReadingWalk
     {
         if (element.Is(ExcerptRole.Silent))
             return false;
+        if (element.Name == "figure")
+            return HoldsProse(element, document);
         if (element.Is(ExcerptRole.Link))
             return !_links.IsReadMore(element.AttributeValue("href"));
         if (element.Is(ExcerptRole.TitleBlock))
@@ -99,6 +106,13 @@ internal sealed class ReadingWalk
             if (title)
                 return false;
         }
+        if (_skipsLeadIn && sink.AtStart && !element.Is(ExcerptRole.Inline))
+        {
+            if (_leadIn.Skips(element, document) is not { } skips)
+                return null;
+            if (skips)
+                return false;
+        }
         // Only outermost lists: a list inside a table of contents goes with it, and checking
         // every nested list again would cost the square of the nesting.
         if (element.Is(ExcerptRole.List) && lists == 0)
@@ -110,6 +124,23 @@ internal sealed class ReadingWalk
         }
         return IsBlock(element) && element.FirstChild is not null ? IsReadable(element, document) : true;
     }
+
+    // A figure is an image, a player or a chart with its caption and credit: no words of the
+    // post's prose, unless it holds a quote or a table (WordPress's pull quote and table blocks);
+    // null when a prefix cannot tell yet.
+    private static bool? HoldsProse(MarkupNode figure, ExcerptDocument document)
+    {
+        var nodes = 0;
+        for (var node = figure.FirstChild; node is not null; node = node.Next(figure))
+        {
+            if (++nodes > FigureNodes || node.Name is "blockquote" or "table")
+                return true;
+        }
+        return document.IsOpenAtEnd(figure) ? null : false;
+    }
+
+    // Nodes of a figure looked at for a quote or a table; a figure with more is taken to hold one.
+    private const int FigureNodes = 64;
 
     // A block of only punctuation (a row of dashes between two parts) holds no words; null when
     // a prefix cannot tell yet.

@@ -106,6 +106,67 @@ public class BodyFinderTests
         Assert.DoesNotContain("Read also", post.BodyHtml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("section", "article_body")]
+    [InlineData("div", "article-text")]
+    [InlineData("div", "entry_content")]
+    [InlineData("div", "blog-content pinterest-images")]
+    public void A_themes_own_name_for_the_post_text_is_the_body_not_the_page_around_it(string element, string classes)
+    {
+        // SitePoint's section.article_body, a news site's div.article-text, a magazine blog's div.blog-content: the
+        // page around it prints the date, the byline, a share row, keywords and the previous and next posts.
+        var html = Head + $$"""
+            <body class="page">
+            <div id="content" class="content">
+            <div class="published"><div id="month">Mar 16</div><div id="time">10:00 AM</div></div>
+            <div class="by_author_cls">By <a href="/author/jim/">Jim Tincher</a></div>
+            <h1>Journey Mapping Mistakes to Avoid</h1>
+            <{{element}} class="{{classes}}">
+            {{PostText}}
+            </{{element}}>
+            <div class="blog-key">KEYWORDS: <a href="/tag/journey-mapping/">journey mapping</a></div>
+            <div class="blognav"><div class="blog_navi_title">Backorder issues: the high cost of reduced inventory for your business</div></div>
+            </div></body></html>
+            """;
+
+        var post = Post(Page("theme.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jim Tincher", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backorder", post.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_container_named_for_the_text_wins_over_an_article_that_also_holds_a_bio_and_related_stories()
+    {
+        // SitePoint's theme: the <article> also holds the author's bio and related stories in markup no table names,
+        // enough text to outscore the section.article_body that the theme made for the post.
+        var bio = "<p class=\"contributor_longdesc\">Jim is a customer experience consultant who built his first journey map in 1995. Since that time he has been advocating for customers, for employees and for maps that someone owns.</p>";
+        var related = string.Concat(Enumerable.Range(1, 2).Select(i =>
+            $"<li class=\"article-list_item\"><p class=\"article_summary\">Related story {i}: what we learned from mapping the journeys of our clients, one workshop at a time.</p></li>"));
+        var html = Head + $$"""
+            <body class="page">
+            <main class="page">
+            <article class="article">
+            <h1 class="article_title">Journey Mapping Mistakes to Avoid</h1>
+            <section class="article_body">
+            {{PostText}}
+            <p>Third, a map that stops at the sale misses the renewal, where B2B customers decide whether the promises were kept.</p>
+            <p>Fourth, a map with no metric attached is a poster: tie each stage to a number the business already watches every month.</p>
+            </section>
+            <div class="article__author-bios">{{bio}}</div>
+            <div class="related-content"><ul class="article-list">{{related}}</ul></div>
+            </article>
+            </main></body></html>
+            """;
+
+        var post = Post(Page("sitepoint.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("consultant", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Related story", post.BodyHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_inner_container_that_holds_only_part_of_the_post_gives_way_to_the_article()
     {
