@@ -332,7 +332,9 @@ internal sealed class CleaningPass
     /// <summary>The value to write for an allowed attribute, or null (logged) when it cannot be kept.</summary>
     private string? Normalize(string element, string attribute, string raw)
     {
-        var value = CharacterReferences.Decode(raw, inAttribute: true);
+        // What XML forbids goes before any normalising, so the spaces around it collapse as if it had
+        // never been there: cleaning the result again changes nothing.
+        var value = XmlCharacters.Keep(CharacterReferences.Decode(raw, inAttribute: true));
         string? result = attribute switch
         {
             _ when UrlAttributes.Contains(attribute) => _urls.Rewrite(value),

@@ -193,6 +193,10 @@ internal sealed class PolyglotWriter
     /// <summary>Decoded text: escaped, XML-illegal characters left out, whitespace normalised outside pre.</summary>
     public void Text(ReadOnlySpan<char> text)
     {
+        // What XML forbids goes before whitespace is normalised, so "a \u0001 b" gives "a b", as if it
+        // had never been there (cleaning the result again then changes nothing).
+        if (XmlCharacters.FirstForbidden(text) >= 0)
+            text = XmlCharacters.Keep(text.ToString());
         if (text.Length == 0)
             return;
         if (Top.Has(ElementKind.TableFrame))
