@@ -9,7 +9,9 @@
 # (OUT defaults to a folder under /tmp). Exit 0 when afl found no crash and no hang, 1 otherwise,
 # 2 on a setup error. The last lines are afl's statistics (executions, edges, crashes, hangs).
 # Environment: FUZZ_TIMEOUT (ms per input, default 2000: a slower input is a hang),
-# FUZZ_BUILT=1 (OUT/bin is already built and instrumented), FUZZ_RESUME=1 (go on from OUT's queue).
+# FUZZ_BUILT=1 (OUT/bin is already built and instrumented), FUZZ_RESUME=1 (go on from OUT's queue),
+# FUZZ_NICE (the niceness of afl-fuzz and the target, default 0; 19 on a shared machine: the build
+# itself runs at normal priority, it is short).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,7 +25,8 @@ command -v afl-fuzz >/dev/null || { echo "fuzz.sh: afl-fuzz is missing (apt-get 
 
 bin="$out/bin"
 if [ "${FUZZ_BUILT:-0}" != 1 ]; then
-  mkdir -p "$out"
+  # A fresh folder: an assembly instrumented by an earlier run is not instrumented twice.
+  rm -rf "$bin" && mkdir -p "$out"
   (cd "$root" && dotnet tool restore >/dev/null && dotnet publish tests/CxFeed.Fuzz -c Release -o "$bin" --nologo -v quiet) \
     || { echo "fuzz.sh: the build failed" >&2; exit 2; }
   # SharpFuzz adds afl's edge coverage to the assemblies whose code parses the input.
@@ -46,7 +49,7 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE
   AFL_NO_UI=1 AFL_QUIET=1 AFL_AUTORESUME=0 DOTNET_TieredPGO=0
 limit=()
 [ "$seconds" -gt 0 ] && limit=(-V "$seconds")
-afl-fuzz "${input[@]}" -o "$findings" -t "$timeout_ms" -m none "${limit[@]}" -- dotnet "$bin/CxFeed.Fuzz.dll" "$target" > "$findings/afl.log" 2>&1
+nice -n "${FUZZ_NICE:-0}" afl-fuzz "${input[@]}" -o "$findings" -t "$timeout_ms" -m none "${limit[@]}" -- dotnet "$bin/CxFeed.Fuzz.dll" "$target" > "$findings/afl.log" 2>&1
 status=$?
 stats="$findings/default/fuzzer_stats"
 if [ ! -f "$stats" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora (corpus/TARGET/) from the project's own seeds (seeds/posts, feeds/) and
 hand-written edge cases. Run from anywhere; it replaces the generated files (seed-*) and keeps the
-rest (regression inputs found by fuzzing: crash-*, hang-*). Small inputs on purpose: afl-fuzz
+rest (the inputs fuzzing found, minimised: crash-*, hang-*). Small inputs on purpose: afl-fuzz
 mutates the first kilobytes most."""
 import json, os, re, glob
 

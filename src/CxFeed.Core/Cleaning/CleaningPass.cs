@@ -306,7 +306,11 @@ internal sealed class CleaningPass
             _writer.Attribute(allowed[i], value);
         }
         if (!usable)
+        {
+            // The link is unwrapped: its title must not go to the next element opened.
+            _writer.DiscardAttributes();
             _log.Remove(RemovalReason.Unwrapped, target, "href");
+        }
         return usable;
     }
 
@@ -436,7 +440,9 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SizesAttributes)
         {
-            if (lazy.GetValueOrDefault(attribute) is { } raw && CollapseWhitespace(CharacterReferences.Decode(raw, inAttribute: true)) is { Length: > 0 } value && value != "auto")
+            // What XML forbids goes first, as in Normalize: a value of only such characters is no value.
+            if (lazy.GetValueOrDefault(attribute) is { } raw
+                && CollapseWhitespace(XmlCharacters.Keep(CharacterReferences.Decode(raw, inAttribute: true))) is { Length: > 0 } value && value != "auto")
             {
                 sizes = value;
                 break;

@@ -21,6 +21,12 @@ public sealed class CleanTarget : FuzzTarget
         Markup.RequireWellFormed(once, "the cleaned HTML");
         var twice = Cleaner.Clean(once, Base).Html;
         if (twice != once)
-            throw new PropertyFailure($"cleaning twice differs from cleaning once:\n--- once\n{once}\n--- twice\n{twice}");
+        {
+            var at = once.AsSpan().CommonPrefixLength(twice);
+            var from = Math.Max(0, at - 60);
+            throw new PropertyFailure($"cleaning twice differs from cleaning once at {at}:\n--- once\n…{Around(once, from)}\n--- twice\n…{Around(twice, from)}");
+        }
     }
+
+    private static string Around(string text, int from) => text.Substring(from, Math.Min(160, text.Length - from));
 }
