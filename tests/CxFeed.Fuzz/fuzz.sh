@@ -49,9 +49,15 @@ export AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE
   AFL_NO_UI=1 AFL_QUIET=1 AFL_AUTORESUME=0 DOTNET_TieredPGO=0
 limit=()
 [ "$seconds" -gt 0 ] && limit=(-V "$seconds")
-nice -n "${FUZZ_NICE:-0}" afl-fuzz "${input[@]}" -o "$findings" -t "$timeout_ms" -m none "${limit[@]}" -- dotnet "$bin/CxFeed.Fuzz.dll" "$target" > "$findings/afl.log" 2>&1
-status=$?
 stats="$findings/default/fuzzer_stats"
+# On a heavily loaded machine afl-fuzz has been seen to abort its first dry run ("No
+# instrumentation detected") on a seed that maps fine the next time: it gets a second try.
+for attempt in 1 2; do
+  nice -n "${FUZZ_NICE:-0}" afl-fuzz "${input[@]}" -o "$findings" -t "$timeout_ms" -m none "${limit[@]}" -- dotnet "$bin/CxFeed.Fuzz.dll" "$target" > "$findings/afl.log" 2>&1
+  status=$?
+  [ -f "$stats" ] && break
+  [ "$attempt" = 1 ] && [ "${input[1]}" != - ] && cp "$findings/afl.log" "$out/afl-$target-first-try.log" && rm -rf "$findings/default"
+done
 if [ ! -f "$stats" ]; then
   tail -n 30 "$findings/afl.log"
   echo "fuzz.sh: afl-fuzz did not start (exit $status)" >&2
