@@ -306,7 +306,11 @@ internal sealed class CleaningPass
             _writer.Attribute(allowed[i], value);
         }
         if (!usable)
+        {
+            // The link is unwrapped: its title must not go to the next element opened.
+            _writer.DiscardAttributes();
             _log.Remove(RemovalReason.Unwrapped, target, "href");
+        }
         return usable;
     }
 
@@ -332,7 +336,9 @@ internal sealed class CleaningPass
     /// <summary>The value to write for an allowed attribute, or null (logged) when it cannot be kept.</summary>
     private string? Normalize(string element, string attribute, string raw)
     {
-        var value = CharacterReferences.Decode(raw, inAttribute: true);
+        // What XML forbids goes before any normalising, so the spaces around it collapse as if it had
+        // never been there: cleaning the result again changes nothing.
+        var value = XmlCharacters.Keep(CharacterReferences.Decode(raw, inAttribute: true));
         string? result = attribute switch
         {
             _ when UrlAttributes.Contains(attribute) => _urls.Rewrite(value),
@@ -434,7 +440,9 @@ internal sealed class CleaningPass
         }
         foreach (var attribute in SizesAttributes)
         {
-            if (lazy.GetValueOrDefault(attribute) is { } raw && CollapseWhitespace(CharacterReferences.Decode(raw, inAttribute: true)) is { Length: > 0 } value && value != "auto")
+            // What XML forbids goes first, as in Normalize: a value of only such characters is no value.
+            if (lazy.GetValueOrDefault(attribute) is { } raw
+                && CollapseWhitespace(XmlCharacters.Keep(CharacterReferences.Decode(raw, inAttribute: true))) is { Length: > 0 } value && value != "auto")
             {
                 sizes = value;
                 break;

@@ -104,6 +104,9 @@ internal sealed class PolyglotWriter
     /// <summary>Stages an attribute for the next <see cref="TryOpen"/> or <see cref="TryVoid"/>, in writing order.</summary>
     public void Attribute(string name, string value) => _attributes.Add((name, value));
 
+    /// <summary>Forgets the staged attributes: the element they were for is not written.</summary>
+    public void DiscardAttributes() => _attributes.Clear();
+
     /// <summary>
     /// Opens <paramref name="name"/> if it may stand here; returns its handle for <see cref="Close"/>,
     /// or -1 when it may not (the caller then keeps its content without its tags).
@@ -193,6 +196,10 @@ internal sealed class PolyglotWriter
     /// <summary>Decoded text: escaped, XML-illegal characters left out, whitespace normalised outside pre.</summary>
     public void Text(ReadOnlySpan<char> text)
     {
+        // What XML forbids goes before whitespace is normalised, so "a \u0001 b" gives "a b", as if it
+        // had never been there (cleaning the result again then changes nothing).
+        if (XmlCharacters.FirstForbidden(text) >= 0)
+            text = XmlCharacters.Keep(text.ToString());
         if (text.Length == 0)
             return;
         if (Top.Has(ElementKind.TableFrame))

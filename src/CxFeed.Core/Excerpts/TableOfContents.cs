@@ -32,9 +32,10 @@ internal sealed class TableOfContents(PageLinks links)
             }
             node = node.Next(list);
         }
-        if (entries == 0)
-            return false;
-        return document.IsOpenAtEnd(list) ? null : true;
+        // A prefix that ends in the list before its first link cannot tell yet either.
+        if (document.IsOpenAtEnd(list))
+            return null;
+        return entries > 0;
     }
 
     /// <summary>Whether <paramref name="block"/> titles a table of contents: it says so and the next element is one.</summary>

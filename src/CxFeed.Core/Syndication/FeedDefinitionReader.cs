@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using CxFeed.Core.Excerpts;
 
@@ -48,6 +51,13 @@ public static partial class FeedDefinitionReader
 
         if (!FeedName().IsMatch(name))
             Problem("", $"'{name}' is not a feed name: lower-case letters, digits and '-' (it is the feed's address)");
+        // The parser checks the structure, not the bytes inside strings: reading a string that is not
+        // UTF-8 would throw later, so the whole file is checked first.
+        if (FirstInvalidUtf8(json.Span) is var offset and >= 0)
+        {
+            Problem("", $"is not UTF-8 text: the byte at offset {offset} (0x{json.Span[offset]:X2}) begins no UTF-8 character; save the file as UTF-8");
+            return (null, problems.ToImmutable());
+        }
         JsonDocument document;
         try
         {
@@ -282,6 +292,17 @@ public static partial class FeedDefinitionReader
                 parameters.Add(new(property.Name, text));
         }
         return parameters.ToImmutable();
+    }
+
+    /// <summary>The offset of the first byte that is not part of a UTF-8 character, or -1.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+            return -1;
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var used) == OperationStatus.Done)
+            offset += used;
+        return offset;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

@@ -16,6 +16,23 @@ public class XmlCharacterTests
     public void Xml_illegal_characters_are_left_out(string input, string expected) =>
         Assert.Equal(expected, Clean.Html(input));
 
+    // Found by fuzzing (tests/CxFeed.Fuzz, target clean): the character went after the spaces
+    // around it had been collapsed, which left two spaces, and cleaning again gave one.
+    [Theory]
+    [InlineData("<p>a \u0001 b</p>", "<p>a b</p>")]
+    [InlineData("<p>a \u000B\n b</p>", "<p>a b</p>")]
+    [InlineData("<p>a &#1; b &#xFFFE; c</p>", "<p>a b c</p>")]
+    [InlineData("<p>a\u0001b &#x1F; </p>", "<p>ab</p>")]
+    [InlineData("<p>a&nbsp;&#1;&nbsp;b</p>", "<p>a\u00A0b</p>")]
+    [InlineData("<abbr title=\"a &#1; b \u0008\">x</abbr>", "<p><abbr title=\"a b\">x</abbr></p>")]
+    public void A_forbidden_character_between_spaces_leaves_one_space_and_cleaning_again_changes_nothing(string input, string expected)
+    {
+        var once = Clean.Html(input);
+
+        Assert.Equal(expected, once);
+        Assert.Equal(once, Clean.Html(once));
+    }
+
     [Fact]
     public void Noncharacters_and_lone_surrogates_are_left_out()
     {

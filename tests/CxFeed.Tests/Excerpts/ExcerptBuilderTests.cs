@@ -180,6 +180,20 @@ public class ExcerptBuilderTests
         Assert.Equal("The benefits of customer journey maps can be transformational. Another post", excerpt.Text);
     }
 
+    // Found by fuzzing (tests/CxFeed.Fuzz, target excerpt; the input minimised): for a small budget
+    // the builder reads a prefix of the body, and one that ended inside the list before its first
+    // link took the list for no table of contents, so its title became the excerpt ("<>Table of…")
+    // while the whole text has no such words.
+    [Fact]
+    public void A_prefix_that_ends_in_a_list_before_its_first_link_waits_to_tell_a_table_of_contents()
+    {
+        var input = "<>Table of Contents<ul><a href=#0>0000>&" + new string('0', 329);
+        var body = new CxFeed.Core.Cleaning.HtmlCleaner().Clean(input, Post).Html;
+
+        Assert.Equal("", Build(body, ExcerptBudget.Characters(int.MaxValue)).Text);
+        Assert.Equal("", Build(body, ExcerptBudget.Words(2)).Text);
+    }
+
     [Fact]
     public void A_list_with_words_outside_its_links_is_no_table_of_contents()
     {

@@ -123,6 +123,20 @@ public class FeedDefinitionReaderTests
         Assert.StartsWith("feeds/posts.json: is not JSON: ", Assert.Single(problems));
     }
 
+    // Found by fuzzing (tests/CxFeed.Fuzz, target feed): a byte that is not UTF-8 inside a string
+    // passed the JSON parser and then threw out of the reader when the field was read.
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x22, 0x3A, 0x20, 0x22, 0x50, 0x6F, 0x73, 0x74, 0x73, 0xFF, 0x22, 0x7D }, 16, "FF")] // {"title": "Posts\xFF"}
+    [InlineData(new byte[] { 0x7B, 0x22, 0x74, 0x69, 0x74, 0x86, 0x65, 0x22, 0x3A, 0x20, 0x22, 0x50, 0x22, 0x7D }, 5, "86")] // {"tit\x86e": "P"}
+    [InlineData(new byte[] { 0x7B, 0x22, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x22, 0x3A, 0x20, 0x22, 0x43, 0x61, 0x66, 0xE9, 0x22, 0x7D }, 14, "E9")] // {"title": "Caf\xE9"}: saved as Latin-1
+    public void A_file_that_is_not_utf8_is_refused_naming_the_byte(byte[] json, int offset, string hex)
+    {
+        var (definition, problems) = FeedDefinitionReader.Read("posts", "feeds/posts.json", json);
+
+        Assert.Null(definition);
+        Assert.Equal([$"feeds/posts.json: is not UTF-8 text: the byte at offset {offset} (0x{hex}) begins no UTF-8 character; save the file as UTF-8"], problems.Select(problem => problem.ToString()));
+    }
+
     [Fact]
     public void A_file_name_that_cannot_be_an_address_is_refused()
     {

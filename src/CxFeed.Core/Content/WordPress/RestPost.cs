@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using CxFeed.Core.Html;
 using HtmlAgilityPack;
@@ -58,6 +59,12 @@ public static class RestPost
         catch (FieldException wrong)
         {
             return RestPostReading.Bad(id, $"'{wrong.Field}' {wrong.Message}");
+        }
+        catch (InvalidOperationException notText) when (notText.InnerException is DecoderFallbackException)
+        {
+            // The JSON parser checks the structure, not the bytes inside strings: a string that is
+            // not UTF-8 throws only when it is read.
+            return RestPostReading.Bad(id, "holds a string that is not UTF-8 text");
         }
     }
 

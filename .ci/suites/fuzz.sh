@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A short fuzzing smoke: every target of tests/CxFeed.Fuzz (one per folder of its corpus/) runs
+# under afl-fuzz for FUZZ_SECONDS (default 60) from its committed seeds. One check per target: no
+# crash (an exception or a failed property) and no hang (an input slower than FUZZ_TIMEOUT ms).
+# A finding is printed with the command that replays it. docs/reliability.md has the long runs.
+# Last line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+seconds="${FUZZ_SECONDS:-60}"
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+passed=0
+failed=0
+built=0
+for corpus in tests/CxFeed.Fuzz/corpus/*/; do
+  target=$(basename "$corpus")
+  echo "== fuzz $target for ${seconds}s"
+  FUZZ_BUILT=$built tests/CxFeed.Fuzz/fuzz.sh "$target" "$seconds" "$out"
+  status=$?
+  built=1
+  if [ "$status" -eq 0 ]; then
+    passed=$((passed + 1))
+    continue
+  fi
+  failed=$((failed + 1))
+  [ "$status" -eq 2 ] && { echo "fuzz $target: could not run"; built=0; continue; }
+  # Findings are kept in the log as base64, so a CI run's output is enough to replay them:
+  #   base64 -d > input && dotnet run --project tests/CxFeed.Fuzz -c Release -- TARGET input
+  for finding in "$out/findings/$target"/default/crashes/id* "$out/findings/$target"/default/hangs/id*; do
+    [ -e "$finding" ] || continue
+    echo "fuzz $target: $(basename "$(dirname "$finding")") $(basename "$finding"), base64:"
+    head -c 4096 "$finding" | base64 -w 0
+    echo
+  done
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
