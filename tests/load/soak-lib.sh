@@ -52,7 +52,8 @@ publish_app() {
 
 # A copy of the seed posts and feed definitions that the run may change.
 copy_content() {
-  mkdir -p "$work/posts" "$work/feeds"
+  mkdir -p "$work/posts" "$work/feeds" "$work/state"
+  chmod 777 "$work/state"   # the audience database, written by the server (as nobody in faults.sh)
   cp "$repo"/seeds/posts/*.html "$work/posts/"
   cp "$repo"/feeds/*.json "$work/feeds/"
 }
@@ -62,7 +63,7 @@ start_server() {
   local port=$1 log=$2
   shift 2
   "$@" dotnet "$app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$work/posts" --feeds "$work/feeds" \
-    --CxFeed:Publish:BaseUrl "http://127.0.0.1:$port/" >"$log" 2>&1 &
+    --CxFeed:Publish:BaseUrl "http://127.0.0.1:$port/" --CxFeed:Audience:DatabasePath "$work/state/audience.db" >"$log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   wait_for "http://127.0.0.1:$port/feeds/posts.rss" 120
