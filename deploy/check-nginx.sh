@@ -3,7 +3,7 @@
 # deploy/nginx.conf (as a foreground process with its own temp folder, not the system service),
 # checks that both instances give identical bytes and ETags and that nginx caches them and answers
 # 304s, then stops everything. Bounded in time; prints "N passed, N failed" last; exits 1 on failure.
-# Ports: CXFEED_PORT_A (15081), CXFEED_PORT_B (15082), NGINX_PORT (15080).
+# Ports: CXFEED_PORT_A (15081), CXFEED_PORT_B (15082), NGINX_PORT (15080). APP=DIR: a published CxFeed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -55,9 +55,14 @@ header() { # header NAME (reads headers on stdin)
   tr -d '\r' | awk -v name="$(echo "$1" | tr 'A-Z' 'a-z')" 'BEGIN{FS=": "} tolower($1)==name {print $2}'
 }
 
-echo "== building CxFeed (Release)"
-if ! timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
-  cat "$work/publish.log"; failed=$((failed + 1)); finish
+# APP=DIR: a CxFeed published before (as tests/load/soak.sh takes it), else it is published here.
+if [ -n "${APP:-}" ] && [ -f "$APP/cxfeed.dll" ]; then
+  mkdir -p "$work/app" && cp -r "$APP"/. "$work/app/"
+else
+  echo "== building CxFeed (Release)"
+  if ! timeout 600 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
+    cat "$work/publish.log"; echo "dotnet publish failed or ran out of time"; failed=$((failed + 1)); finish
+  fi
 fi
 
 # The shipped feeds and two partner feeds; keys made for this run, given as the environment.
@@ -80,7 +85,7 @@ for port in "$port_a" "$port_b"; do
   pids+=("$instance")
 done
 for port in "$port_a" "$port_b"; do
-  if ! wait_for "http://127.0.0.1:$port/feeds/posts.rss" 60; then
+  if ! wait_for "http://127.0.0.1:$port/feeds/posts.rss" 180; then
     echo "instance on $port did not start:"; cat "$work/cxfeed-$port.log"; failed=$((failed + 1)); finish
   fi
 done
@@ -213,7 +218,7 @@ restart() { # restart INDEX PORT SIGNAL
   sleep 2
   start_instance "$2"
   pids[$1]=$instance
-  wait_for "http://127.0.0.1:$2/feeds/posts.rss" 60 || echo "instance on $2 did not start again"
+  wait_for "http://127.0.0.1:$2/feeds/posts.rss" 180 || echo "instance on $2 did not start again"
   sleep 2
 }
 sleep 2
