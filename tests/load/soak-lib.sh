@@ -86,7 +86,7 @@ tag_of() { # tag_of FILE
 # line to $work/mismatch for a body that is not what its headers say: a Content-Length that is not
 # the body's, an identity ETag that is not the tag of the body, a gzip ETag that is not the tag of
 # the decompressed body plus "-gz". (Brotli bodies are checked by the seen list only: an ETag with
-# two different bodies is a mismatch too, found by seen_twice.) Prints the status; sets last_etag.
+# two different bodies is a mismatch too, found by seen_twice.) Prints the status.
 fetch_checked() {
   local url=$1 coding=$2 out=$3 headers status etag length encoding expected
   headers=$(curl -s -D - -o "$out" -H "Accept-Encoding: $coding" "$url")
@@ -94,7 +94,6 @@ fetch_checked() {
   echo "$status"
   [ "$status" == "200" ] || return 0
   etag=$(echo "$headers" | header ETag)
-  last_etag=$etag
   length=$(echo "$headers" | header Content-Length)
   encoding=$(echo "$headers" | header Content-Encoding)
   echo "$etag $(sha256sum <"$out" | cut -c1-64) $url $coding" >>"$work/seen"

@@ -1,6 +1,6 @@
 -- The request mix of tests/load/soak.sh for wrk: every published address (the PATHS file, one a
 -- line) as gzip, identity and br 200s and 304s (If-None-Match with the address's current gzip
--- ETag, from the ETAGS file the soak's checker keeps current, read again every 500 requests).
+-- ETag, from the ETAGS file the soak's HEAD loop keeps current, read again every 500 requests).
 -- No HEADs: wrk 4.1 waits for a HEAD's body (Content-Length bytes that never come) and stalls the
 -- connection, so the soak sends its HEADs with curl beside wrk. Counts the statuses; done()
 -- prints "statuses 200=N 304=N other=N".
