@@ -3,7 +3,7 @@
 # deploy/nginx.conf (as a foreground process with its own temp folder, not the system service),
 # checks that both instances give identical bytes and ETags and that nginx caches them and answers
 # 304s, then stops everything. Bounded in time; prints "N passed, N failed" last; exits 1 on failure.
-# Ports: CXFEED_PORT_A (15081), CXFEED_PORT_B (15082), NGINX_PORT (15080).
+# Ports: CXFEED_PORT_A (15081), CXFEED_PORT_B (15082), NGINX_PORT (15080). APP=DIR: a published CxFeed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -14,8 +14,11 @@ work=$(mktemp -d /tmp/cxfeed-deploy.XXXXXX)
 passed=0
 failed=0
 pids=()
+loaders=()
 
 stop() {
+  touch "$work/load/stop" 2>/dev/null
+  for pid in "${loaders[@]}"; do wait "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -52,9 +55,14 @@ header() { # header NAME (reads headers on stdin)
   tr -d '\r' | awk -v name="$(echo "$1" | tr 'A-Z' 'a-z')" 'BEGIN{FS=": "} tolower($1)==name {print $2}'
 }
 
-echo "== building CxFeed (Release)"
-if ! timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
-  cat "$work/publish.log"; failed=$((failed + 1)); finish
+# APP=DIR: a CxFeed published before (as tests/load/soak.sh takes it), else it is published here.
+if [ -n "${APP:-}" ] && [ -f "$APP/cxfeed.dll" ]; then
+  mkdir -p "$work/app" && cp -r "$APP"/. "$work/app/"
+else
+  echo "== building CxFeed (Release)"
+  if ! timeout 600 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
+    cat "$work/publish.log"; echo "dotnet publish failed or ran out of time"; failed=$((failed + 1)); finish
+  fi
 fi
 
 # The shipped feeds and two partner feeds; keys made for this run, given as the environment.
@@ -64,16 +72,20 @@ echo '{ "title": "For CustomerThink", "content": "full", "access": "partner", "p
 echo '{ "title": "For Acme", "content": "full", "itemsPerPage": 5, "access": "partner", "partners": ["acme"] }' >"$work/feeds/acme-only.json"
 ct_key="ct-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 acme_key="acme-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for port in "$port_a" "$port_b"; do
+start_instance() { # start_instance PORT: in the background, its pid in $instance
   CxFeed__Access__Partners__customerthink__Keys__0="$ct_key" CxFeed__Access__Partners__acme__Keys__0="$acme_key" \
-  dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$repo/seeds/posts" --feeds "$work/feeds" \
+  dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$1" --content "$repo/seeds/posts" --feeds "$work/feeds" \
     --CxFeed:Publish:BaseUrl https://feeds.example.com/ \
     --CxFeed:Audience:DatabasePath "$work/audience.db" --CxFeed:Audience:CountedByProxy true --CxFeed:Audience:FlushInterval 00:00:00.2 \
-    --CxFeed:Access:ClientAddressHeader X-Real-IP >"$work/cxfeed-$port.log" 2>&1 &
-  pids+=($!)
+    --CxFeed:Access:ClientAddressHeader X-Real-IP >>"$work/cxfeed-$1.log" 2>&1 &
+  instance=$!
+}
+for port in "$port_a" "$port_b"; do
+  start_instance "$port"
+  pids+=("$instance")
 done
 for port in "$port_a" "$port_b"; do
-  if ! wait_for "http://127.0.0.1:$port/feeds/posts.rss" 60; then
+  if ! wait_for "http://127.0.0.1:$port/feeds/posts.rss" 180; then
     echo "instance on $port did not start:"; cat "$work/cxfeed-$port.log"; failed=$((failed + 1)); finish
   fi
 done
@@ -184,6 +196,46 @@ check "nginx: the OPML list names no partner feed" 0 "$(curl -s "http://127.0.0.
 check "nginx: the access log has the requests" yes "$([ -s "$work/nginx/access.log" ] && echo yes || echo no)"
 check "nginx: the access log never holds a key" 0 "$(grep -c -e "$ct_key" -e "$acme_key" "$work/nginx/access.log")"
 check "CxFeed: no instance log holds a key" 0 "$(cat "$work"/cxfeed-*.log | grep -c -e "$ct_key" -e "$acme_key")"
+
+echo "== one instance killed and restarted under load: clients see no error"
+# Requests that reach an instance every time (a partner's feed with its key and /healthz are never
+# cached) and one nginx answers from its cache, from 4 clients in a loop, while instance A is killed
+# (SIGKILL, a crash) and started again, then instance B stopped (SIGTERM, a deploy) and started
+# again. nginx sends a request that fails on the dead instance to the other (proxy_next_upstream).
+mkdir -p "$work/load"
+for client in 1 2 3 4; do
+  (
+    while [ ! -e "$work/load/stop" ]; do
+      # One -o per address: the bodies go nowhere, only the statuses to the file.
+      curl -s -w '%{http_code} %{url_effective}\n' -H 'Accept-Encoding: gzip' \
+        -o /dev/null "$purl?key=$ct_key" -o /dev/null "http://127.0.0.1:$port_nginx/healthz" \
+        -o /dev/null "$url" -o /dev/null "http://127.0.0.1:$port_nginx/feeds/posts.json" >>"$work/load/$client"
+    done
+  ) &
+  loaders+=($!)
+done
+restart() { # restart INDEX PORT SIGNAL
+  kill "-$3" "${pids[$1]}" 2>/dev/null
+  wait "${pids[$1]}" 2>/dev/null
+  sleep 2
+  start_instance "$2"
+  pids[$1]=$instance
+  wait_for "http://127.0.0.1:$2/feeds/posts.rss" 180 || echo "instance on $2 did not start again"
+  sleep 2
+}
+sleep 2
+restart 0 "$port_a" KILL
+restart 1 "$port_b" TERM
+touch "$work/load/stop"
+for pid in "${loaders[@]}"; do wait "$pid"; done
+total=$(cat "$work"/load/[1-4] | wc -l)
+check "under load, instance A killed and B stopped, each restarted: every one of $total requests a 200" "$total" \
+  "$(cat "$work"/load/[1-4] | grep -c '^200 ')"
+# What the others were, by status and address (the query, which holds a key, cut off).
+cat "$work"/load/[1-4] | grep -v '^200 ' | sed -E 's/\?.*//' | sort | uniq -c | head -n 10
+check "under load: at least 100 requests made" yes "$([ "$total" -ge 100 ] && echo yes || echo no)"
+check "under load: both instances answer again" "200 200" \
+  "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_a/healthz") $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_b/healthz")"
 
 echo "== nginx serves stale copies while both instances are down"
 kill "${pids[0]}" "${pids[1]}" 2>/dev/null

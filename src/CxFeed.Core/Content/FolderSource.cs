@@ -64,6 +64,10 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
     /// <summary>The page's bytes, or why they could not be read; null when the file is gone since it was listed (as during an edit).</summary>
     public async Task<PostPage?> ReadAsync(ListedPage page, CancellationToken cancellationToken = default)
     {
+        // A page listed empty is not opened: a FIFO named like a page lists with length 0, and opening
+        // it would block this read, and every rebuild after it, until something writes to it.
+        if (page.Stamp.Length == 0)
+            return new PostPage(page.Name, page.Address, [], null);
         var file = System.IO.Path.Combine(System.IO.Path.GetFullPath(Path), page.Name.Replace('/', System.IO.Path.DirectorySeparatorChar));
         var (bytes, error) = await ReadFileAsync(file, cancellationToken);
         if (bytes is null && error is null)

@@ -31,6 +31,7 @@ public sealed class SnapshotBuilder
     private Dictionary<string, PageState> _pages = new(StringComparer.Ordinal);
     private int _readCount;
     private int _cleanedCount;
+    private int _doneCount;
 
     public SnapshotBuilder(PostReader reader, HtmlCleaner cleaner, ExcerptBuilder excerpts, ExcerptBudget? budget = null)
         : this(reader.Read, post => Entry.Create(post, cleaner, excerpts, budget ?? ExcerptBudget.Default))
@@ -43,6 +44,9 @@ public sealed class SnapshotBuilder
         _read = read;
         _publish = publish;
     }
+
+    /// <summary>Told, from any thread, as each page a build reads is done: what a long first build shows as its progress.</summary>
+    public IProgress<PagesRead>? Progress { get; init; }
 
     /// <summary>What the last build did: pages it was given or listed, pages whose bytes it read, pages it read and cleaned.</summary>
     public (int Pages, int Read, int Cleaned) LastBuild { get; private set; }
@@ -58,7 +62,12 @@ public sealed class SnapshotBuilder
         try
         {
             var states = new PageState?[given.Count];
-            Parallel.For(0, given.Count, i => states[i] = Update(given[i], null));
+            _doneCount = 0;
+            Parallel.For(0, given.Count, i =>
+            {
+                states[i] = Update(given[i], null);
+                Progress?.Report(new PagesRead(Interlocked.Increment(ref _doneCount), given.Count));
+            });
             return Keep(states);
         }
         finally
@@ -83,6 +92,7 @@ public sealed class SnapshotBuilder
         {
             var states = new PageState?[listed.Count];
             var changed = new List<int>();
+            _doneCount = 0;
             for (var i = 0; i < listed.Count; i++)
             {
                 var page = listed[i];
@@ -102,6 +112,7 @@ public sealed class SnapshotBuilder
                     // Gone since the listing (as during an edit that replaces the file): forgotten until it is back.
                     if (await source.ReadAsync(listed[i], token) is { } page)
                         states[i] = Update(page, listed[i].Stamp);
+                    Progress?.Report(new PagesRead(Interlocked.Increment(ref _doneCount), changed.Count));
                 });
             return Keep(states);
         }

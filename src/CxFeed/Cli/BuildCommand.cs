@@ -49,21 +49,24 @@ public static class BuildCommand
                 await context.Error.WriteLineAsync($"cxfeed: {problem}");
         }
 
+        // On a terminal (standard error, so the output stays clean for scripts): pages read, files written, elapsed.
+        var progress = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected
+            ? new BuildProgress(context.Error, null, TimeProvider.System, endWhenRead: false)
+            : null;
         var pages = new List<PostPage>();
         await foreach (var page in ContentFolder.Open(content, site).ReadAsync(context.CancellationToken))
             pages.Add(page);
         var excerpts = new ExcerptBuilder(context.Settings<ExcerptOptions>());
-        var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts).Build(pages);
+        var snapshot = new SnapshotBuilder(new PostReader(content, site), cleaner, excerpts) { Progress = progress }.Build(pages);
         var renderer = new FeedRenderer(site, publish, feeds, excerpts);
         // Static files have no keys to check: a partner feed is never written, only served (docs/serving.md).
         var published = definitions.Definitions.Where(definition => definition.IsPublic).ToList();
         var publication = new PageRenderer(site, publish, context.Settings<PagesOptions>())
             .AddTo(renderer.Render(snapshot, published), snapshot, renderer.Plan(snapshot, published));
 
-        var progress = context.OutputIsTerminal ? new ProgressLine(context.Out, publication.Files.Length) : null;
         try
         {
-            await PublicationFolder.WriteAsync(publication, output, progress, context.CancellationToken);
+            await PublicationFolder.WriteAsync(publication, output, progress?.WritingFiles(publication.Files.Length), context.CancellationToken);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
         {
@@ -83,28 +86,5 @@ public static class BuildCommand
         }
         await context.Out.WriteLineAsync($"{summary}; {publication.Problems.Length} problems: the feeds hold the posts that could be published");
         return ExitCode.ContentProblems;
-    }
-
-    /// <summary>One line rewritten in place on a terminal; nothing at all when the output is redirected.</summary>
-    private sealed class ProgressLine(TextWriter output, int total) : IProgress<int>
-    {
-        private int _shown = -1;
-
-        public void Report(int value)
-        {
-            // A few hundred updates at most, however many files.
-            var percent = total == 0 ? 100 : value * 100 / total;
-            if (percent == _shown)
-                return;
-            _shown = percent;
-            output.Write($"\rwriting {value}/{total} files");
-            output.Flush();
-        }
-
-        public void End()
-        {
-            if (_shown >= 0)
-                output.Write("\r\u001b[K");
-        }
     }
 }

@@ -118,7 +118,11 @@ public sealed class FeedServer
         services.AddSingleton(provider => new SnapshotBuilder(
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
             new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),
-            provider.GetRequiredService<ExcerptBuilder>()));
+            provider.GetRequiredService<ExcerptBuilder>())
+        {
+            // The first build's progress: a live line on a terminal, a log line every few seconds otherwise.
+            Progress = Cli.BuildProgress.ForServer(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<Cli.BuildProgress>>()),
+        });
         services.AddSingleton<PublishedFileCache>();
         services.AddSingleton(provider => new FeedRenderer(
             provider.GetRequiredService<SiteOptions>(),

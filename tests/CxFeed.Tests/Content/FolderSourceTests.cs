@@ -51,6 +51,26 @@ public class FolderSourceTests
     }
 
     [Fact]
+    public async Task A_fifo_named_like_a_page_is_an_empty_page_and_never_blocks_the_read()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var folder = new TemporaryFolder();
+        folder.Write("good.html", "<p>good</p>"u8.ToArray());
+        // As tests/load/faults.sh does: before this, opening the FIFO blocked the rebuild for good.
+        Assert.Equal(0, MakeFifo(System.IO.Path.Combine(folder.Path, "fifo.html"), 0b110_100_100));
+
+        var pages = await ReadAsync(new FolderSource(folder.Path, Site)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["fifo.html", "good.html"], pages.Select(page => page.Name));
+        Assert.True(pages[0].Bytes.IsEmpty);
+        Assert.Equal("<p>good</p>", Encoding.UTF8.GetString(pages[1].Bytes.AsSpan()));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
+
+    [Fact]
     public async Task A_page_lives_at_its_slug_permalink_under_the_site()
     {
         using var folder = new TemporaryFolder();
