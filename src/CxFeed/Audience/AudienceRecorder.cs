@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -30,6 +31,13 @@ public sealed class AudienceRecorder : BackgroundService
     private (string Day, byte[] Salt)? _salt;
     private long _dropped;
     private volatile string? _problem;
+
+    // What the flush under way already worked out, so that a client polling many times a second
+    // costs one classification and one HMAC, not one per request; emptied after each flush, so no
+    // address is held longer than a batch.
+    private readonly Dictionary<string, (string Text, Fetcher Fetcher)> _agents = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Day, string Feed, IPAddress? Client, string UserAgent)> _visitorsSeen = [];
+    private (long Number, string Text) _day = (-1, "");
 
     public AudienceRecorder(AudienceOptions options, FetcherList fetchers, TimeProvider time, ILogger<AudienceRecorder> logger)
     {
@@ -70,6 +78,8 @@ public sealed class AudienceRecorder : BackgroundService
         {
             while (_queue.Reader.TryRead(out var hit))
                 Add(hit);
+            _agents.Clear();
+            _visitorsSeen.Clear();
             var dropped = Interlocked.Exchange(ref _dropped, 0);
             _batch.Dropped += dropped;
             Dropped += dropped;
@@ -143,9 +153,8 @@ public sealed class AudienceRecorder : BackgroundService
 
     private void Add(FeedHit hit)
     {
-        var day = hit.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var userAgent = FetcherList.Clean(hit.UserAgent);
-        var fetcher = _fetchers.Classify(userAgent);
+        var day = DayOf(hit.At);
+        var (userAgent, fetcher) = Classify(hit.UserAgent ?? "");
         var key = new RequestKey(day, hit.Feed, hit.Format, fetcher.Family, fetcher.Kind, hit.Status);
         _batch.Requests[key] = _batch.Requests.GetValueOrDefault(key) + 1;
         var answered = hit.Status is StatusCodes.Status200OK or StatusCodes.Status304NotModified;
@@ -155,13 +164,43 @@ public sealed class AudienceRecorder : BackgroundService
             if (!_batch.Aggregators.TryGetValue(aggregator, out var known) || known.Seen <= hit.At)
                 _batch.Aggregators[aggregator] = new AggregatorCount(subscribers, fetcher.Absurd, hit.At);
         }
-        else if (answered && fetcher.Kind == FetcherKind.Reader)
+        else if (answered && fetcher.Kind == FetcherKind.Reader && FirstInFlush(day, hit.Feed, hit.Client, userAgent))
             _batch.AddVisitor(new VisitorKey(day, hit.Feed, Visitor(day, hit.Client?.ToString() ?? "", userAgent)));
         if (hit.Partner is { } partner && answered)
         {
             IReadOnlyList<FeedItem> items = hit.Status == StatusCodes.Status200OK && hit.File is { } file ? FeedItems.Read(file, hit.Format) : [];
             _batch.AddPull(new PartnerPull(hit.At, partner, hit.Feed, hit.File?.Address ?? "", hit.Status, items));
         }
+    }
+
+    /// <summary>The UTC day of a time as written in the database, made once a day.</summary>
+    private string DayOf(DateTimeOffset at)
+    {
+        var number = at.UtcTicks / TimeSpan.TicksPerDay;
+        if (_day.Number != number)
+            _day = (number, at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return _day.Text;
+    }
+
+    /// <summary>A User-Agent cleaned and classified, once per distinct header in a flush (bounded: the memo is emptied when it grows large).</summary>
+    private (string Text, Fetcher Fetcher) Classify(string header)
+    {
+        if (_agents.TryGetValue(header, out var known))
+            return known;
+        if (_agents.Count >= MaximumRemembered)
+            _agents.Clear();
+        var text = FetcherList.Clean(header);
+        return _agents[header] = (text, _fetchers.Classify(text));
+    }
+
+    private const int MaximumRemembered = 10_000;
+
+    /// <summary>Whether this reader of this feed is new in the flush under way (the batch's set holds it otherwise).</summary>
+    private bool FirstInFlush(string day, string feed, IPAddress? client, string userAgent)
+    {
+        if (_visitorsSeen.Count >= AudienceBatch.MaximumVisitors)
+            _visitorsSeen.Clear();
+        return _visitorsSeen.Add((day, feed, client, userAgent));
     }
 
     /// <summary>The first 128 bits of HMAC-SHA256(the day's salt, address, user agent): the same reader the same day, nothing after.</summary>
