@@ -13,6 +13,7 @@ repo=$(pwd)
 rounds=${ROUNDS:-15}
 duration=${DURATION:-2s}
 connections=${CONNECTIONS:-32}
+nice=${NICE:-0}  # NICE=-20 (root): the measured processes ahead of other work on a shared machine
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port_off=${PORT_OFF:-$(free_port)} port_on=${PORT_ON:-$(free_port)}
 work=$(mktemp -d /tmp/cxfeed-audience-load.XXXXXX)
@@ -28,10 +29,10 @@ wait_for() { local deadline=$((SECONDS + $2)); until curl -sf -o /dev/null "$1";
 echo "== building (Release)"
 timeout 300 dotnet publish src/CxFeed -c Release -o "$work/cxfeed" --nologo -v q >/dev/null || exit 1
 settings=(--content "$repo/seeds/posts" --feeds "$repo/feeds" --Logging:LogLevel:Default Warning)
-DOTNET_gcServer=0 taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_off" "${settings[@]}" \
+DOTNET_gcServer=0 nice -n "$nice" taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_off" "${settings[@]}" \
   --CxFeed:Audience:Enabled false >"$work/off.log" 2>&1 &
 pids+=($!)
-DOTNET_gcServer=0 taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_on" "${settings[@]}" \
+DOTNET_gcServer=0 nice -n "$nice" taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_on" "${settings[@]}" \
   --CxFeed:Audience:DatabasePath "$work/audience.db" >"$work/on.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$port_off/healthz" 120 && wait_for "http://127.0.0.1:$port_on/healthz" 120 || { cat "$work"/*.log; exit 1; }
@@ -45,7 +46,7 @@ tick_us=$((1000000 / $(getconf CLK_TCK)))
 measure() { # measure PORT PID: "requests/s µs-of-server-CPU-per-request" of one wrk run of 304s
   local before after
   before=$(cpu_ticks "$2")
-  timeout 60 taskset -c 1 wrk -t1 -c"$connections" -d"$duration" -H 'Accept-Encoding: gzip' -H "If-None-Match: $etag" -H "User-Agent: $agent" \
+  timeout 60 nice -n "$nice" taskset -c 1 wrk -t1 -c"$connections" -d"$duration" -H 'Accept-Encoding: gzip' -H "If-None-Match: $etag" -H "User-Agent: $agent" \
     "http://127.0.0.1:$1/feeds/posts.rss" >"$work/wrk.txt"
   after=$(cpu_ticks "$2")
   awk -v ticks=$((after - before)) -v tick_us="$tick_us" '$2 == "requests" && $3 == "in" {n=$1} /Requests\/sec/ {rps=$2} END {printf "%.0f %.2f\n", rps, n ? ticks * tick_us / n : 0}' "$work/wrk.txt"
