@@ -3,15 +3,15 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace CxFeed.Audience;
 
 /// <summary>
 /// Counts feed requests off the request path. A request only offers a <see cref="FeedHit"/> to a
-/// bounded channel (<see cref="Count"/>: never waits; when the channel is full the hit is dropped
-/// and the drop counted). A background loop, every <see cref="AudienceOptions.FlushInterval"/>,
+/// bounded lock-free queue (<see cref="Count"/>: never waits; when the queue is full the hit is
+/// dropped and the drop counted). A background loop, every <see cref="AudienceOptions.FlushInterval"/>,
 /// takes what is queued, classifies each User-Agent (<see cref="FetcherList"/>), keys readers with
 /// the day's salt, reads the items of partners' pulls, aggregates, and writes the batch to the
 /// <see cref="AudienceDatabase"/> in one transaction. When the database cannot be opened or
@@ -25,7 +25,11 @@ public sealed class AudienceRecorder : BackgroundService
     private readonly FetcherList _fetchers;
     private readonly TimeProvider _time;
     private readonly ILogger<AudienceRecorder> _logger;
-    private readonly Channel<FeedHit> _queue;
+    // Lock-free: on a server pinned to one core, a lock shared by the request path and the flush
+    // (a bounded channel's) was held by a preempted flush often enough that requests spun on it.
+    private readonly ConcurrentQueue<FeedHit> _queue = new();
+    private readonly Lock _flushing = new();
+    private int _queued;
     private AudienceBatch _batch = new();
     private AudienceDatabase? _database;
     private (string Day, byte[] Salt)? _salt;
@@ -45,11 +49,6 @@ public sealed class AudienceRecorder : BackgroundService
         _fetchers = fetchers;
         _time = time;
         _logger = logger;
-        _queue = Channel.CreateBounded<FeedHit>(new BoundedChannelOptions(options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public bool Enabled => _options.Enabled;
@@ -67,17 +66,29 @@ public sealed class AudienceRecorder : BackgroundService
             return;
         if (hit.UserAgent is { Length: > FetcherList.MaximumUserAgentLength } longAgent)
             hit = hit with { UserAgent = longAgent[..FetcherList.MaximumUserAgentLength] };
-        if (!_queue.Writer.TryWrite(hit))
+        if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _dropped);
+            return;
+        }
+        _queue.Enqueue(hit);
     }
 
     /// <summary>Takes what is queued and writes it now (what the loop does each interval); tests and shutdown use it.</summary>
     public void Flush()
     {
-        lock (_queue)
+        lock (_flushing)
         {
-            while (_queue.Reader.TryRead(out var hit))
+            // The room taken is given back once the hits are added: while a flush drains a full
+            // queue, requests beyond the capacity are still dropped, so memory stays bounded.
+            var taken = 0;
+            while (_queue.TryDequeue(out var hit))
+            {
                 Add(hit);
+                taken++;
+            }
+            Interlocked.Add(ref _queued, -taken);
             _agents.Clear();
             _visitorsSeen.Clear();
             var dropped = Interlocked.Exchange(ref _dropped, 0);
