@@ -122,7 +122,10 @@ public sealed class PublicationEndpoint(
             headers.ContentEncoding = coding;
         response.ContentLength = representation.Bytes.Length;
         metrics.Answered(StatusCodes.Status200OK);
-        return head ? Task.CompletedTask : response.Body.WriteAsync(representation.Bytes, context.RequestAborted).AsTask();
+        // No RequestAborted token (as the bare endpoint): reading it makes Kestrel take a lock and
+        // rent a cancellation source for the request, and a flush that waits registers on it; a
+        // write to a connection that went away completes or fails by itself.
+        return head ? Task.CompletedTask : response.Body.WriteAsync(representation.Bytes).AsTask();
     }
 
     /// <summary>The header deploy/nginx.conf puts on the copy of a feed request it mirrors for counting.</summary>
