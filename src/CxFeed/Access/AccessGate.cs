@@ -35,15 +35,19 @@ public sealed class AccessGate(KeyRing keys, AccessOptions options, ClientAddres
 
     public bool HasOwnerKeys => keys.HasOwnerKeys;
 
-    /// <summary>Whether the request carries the key of one of <paramref name="allowed"/>.</summary>
-    public AccessDecision Partner(HttpContext context, ImmutableArray<string> allowed) =>
-        Check(context, credentials => keys.Partner(credentials.User, credentials.Key, allowed));
+    /// <summary>
+    /// Whether the request carries the key of one of <paramref name="allowed"/>. With
+    /// <paramref name="spendFailure"/> false a wrong key is judged but not counted towards the limit
+    /// (nginx's mirror of a request that it also passes on, and that one counts).
+    /// </summary>
+    public AccessDecision Partner(HttpContext context, ImmutableArray<string> allowed, bool spendFailure = true) =>
+        Check(context, credentials => keys.Partner(credentials.User, credentials.Key, allowed), spendFailure);
 
     /// <summary>Whether the request carries an owner key (bearer, or the password of HTTP Basic with any user).</summary>
     public AccessDecision Owner(HttpContext context) =>
-        Check(context, credentials => keys.IsOwner(credentials.Key) ? "" : null);
+        Check(context, credentials => keys.IsOwner(credentials.Key) ? "" : null, spendFailure: true);
 
-    private AccessDecision Check(HttpContext context, Func<Credentials, string?> who)
+    private AccessDecision Check(HttpContext context, Func<Credentials, string?> who, bool spendFailure)
     {
         if (Credentials.From(context.Request) is not { } credentials)
             return new AccessDecision(AccessOutcome.Unauthorized);
@@ -52,7 +56,8 @@ public sealed class AccessGate(KeyRing keys, AccessOptions options, ClientAddres
             return new AccessDecision(AccessOutcome.Limited);
         if (who(credentials) is { } partner)
             return new AccessDecision(AccessOutcome.Allowed, partner.Length == 0 ? null : partner);
-        _failures.TryTake(client);
+        if (spendFailure)
+            _failures.TryTake(client);
         return new AccessDecision(AccessOutcome.Unauthorized);
     }
 

@@ -1,16 +1,17 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace CxFeed.Audience;
 
 /// <summary>
 /// Counts feed requests off the request path. A request only offers a <see cref="FeedHit"/> to a
-/// bounded channel (<see cref="Count"/>: never waits; when the channel is full the hit is dropped
-/// and the drop counted). A background loop, every <see cref="AudienceOptions.FlushInterval"/>,
+/// bounded lock-free queue (<see cref="Count"/>: never waits; when the queue is full the hit is
+/// dropped and the drop counted). A background loop, every <see cref="AudienceOptions.FlushInterval"/>,
 /// takes what is queued, classifies each User-Agent (<see cref="FetcherList"/>), keys readers with
 /// the day's salt, reads the items of partners' pulls, aggregates, and writes the batch to the
 /// <see cref="AudienceDatabase"/> in one transaction. When the database cannot be opened or
@@ -24,12 +25,23 @@ public sealed class AudienceRecorder : BackgroundService
     private readonly FetcherList _fetchers;
     private readonly TimeProvider _time;
     private readonly ILogger<AudienceRecorder> _logger;
-    private readonly Channel<FeedHit> _queue;
+    // Lock-free: on a server pinned to one core, a lock shared by the request path and the flush
+    // (a bounded channel's) was held by a preempted flush often enough that requests spun on it.
+    private readonly ConcurrentQueue<FeedHit> _queue = new();
+    private readonly Lock _flushing = new();
+    private int _queued;
     private AudienceBatch _batch = new();
     private AudienceDatabase? _database;
     private (string Day, byte[] Salt)? _salt;
     private long _dropped;
     private volatile string? _problem;
+
+    // What the flush under way already worked out, so that a client polling many times a second
+    // costs one classification and one HMAC, not one per request; emptied after each flush, so no
+    // address is held longer than a batch.
+    private readonly Dictionary<string, (string Text, Fetcher Fetcher)> _agents = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Day, string Feed, IPAddress? Client, string UserAgent)> _visitorsSeen = [];
+    private (long Number, string Text) _day = (-1, "");
 
     public AudienceRecorder(AudienceOptions options, FetcherList fetchers, TimeProvider time, ILogger<AudienceRecorder> logger)
     {
@@ -37,11 +49,6 @@ public sealed class AudienceRecorder : BackgroundService
         _fetchers = fetchers;
         _time = time;
         _logger = logger;
-        _queue = Channel.CreateBounded<FeedHit>(new BoundedChannelOptions(options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public bool Enabled => _options.Enabled;
@@ -59,17 +66,31 @@ public sealed class AudienceRecorder : BackgroundService
             return;
         if (hit.UserAgent is { Length: > FetcherList.MaximumUserAgentLength } longAgent)
             hit = hit with { UserAgent = longAgent[..FetcherList.MaximumUserAgentLength] };
-        if (!_queue.Writer.TryWrite(hit))
+        if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _dropped);
+            return;
+        }
+        _queue.Enqueue(hit);
     }
 
     /// <summary>Takes what is queued and writes it now (what the loop does each interval); tests and shutdown use it.</summary>
     public void Flush()
     {
-        lock (_queue)
+        lock (_flushing)
         {
-            while (_queue.Reader.TryRead(out var hit))
+            // The room taken is given back once the hits are added: while a flush drains a full
+            // queue, requests beyond the capacity are still dropped, so memory stays bounded.
+            var taken = 0;
+            while (_queue.TryDequeue(out var hit))
+            {
                 Add(hit);
+                taken++;
+            }
+            Interlocked.Add(ref _queued, -taken);
+            _agents.Clear();
+            _visitorsSeen.Clear();
             var dropped = Interlocked.Exchange(ref _dropped, 0);
             _batch.Dropped += dropped;
             Dropped += dropped;
@@ -143,9 +164,8 @@ public sealed class AudienceRecorder : BackgroundService
 
     private void Add(FeedHit hit)
     {
-        var day = hit.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var userAgent = FetcherList.Clean(hit.UserAgent);
-        var fetcher = _fetchers.Classify(userAgent);
+        var day = DayOf(hit.At);
+        var (userAgent, fetcher) = Classify(hit.UserAgent ?? "");
         var key = new RequestKey(day, hit.Feed, hit.Format, fetcher.Family, fetcher.Kind, hit.Status);
         _batch.Requests[key] = _batch.Requests.GetValueOrDefault(key) + 1;
         var answered = hit.Status is StatusCodes.Status200OK or StatusCodes.Status304NotModified;
@@ -155,13 +175,43 @@ public sealed class AudienceRecorder : BackgroundService
             if (!_batch.Aggregators.TryGetValue(aggregator, out var known) || known.Seen <= hit.At)
                 _batch.Aggregators[aggregator] = new AggregatorCount(subscribers, fetcher.Absurd, hit.At);
         }
-        else if (answered && fetcher.Kind == FetcherKind.Reader)
+        else if (answered && fetcher.Kind == FetcherKind.Reader && FirstInFlush(day, hit.Feed, hit.Client, userAgent))
             _batch.AddVisitor(new VisitorKey(day, hit.Feed, Visitor(day, hit.Client?.ToString() ?? "", userAgent)));
         if (hit.Partner is { } partner && answered)
         {
             IReadOnlyList<FeedItem> items = hit.Status == StatusCodes.Status200OK && hit.File is { } file ? FeedItems.Read(file, hit.Format) : [];
             _batch.AddPull(new PartnerPull(hit.At, partner, hit.Feed, hit.File?.Address ?? "", hit.Status, items));
         }
+    }
+
+    /// <summary>The UTC day of a time as written in the database, made once a day.</summary>
+    private string DayOf(DateTimeOffset at)
+    {
+        var number = at.UtcTicks / TimeSpan.TicksPerDay;
+        if (_day.Number != number)
+            _day = (number, at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return _day.Text;
+    }
+
+    /// <summary>A User-Agent cleaned and classified, once per distinct header in a flush (bounded: the memo is emptied when it grows large).</summary>
+    private (string Text, Fetcher Fetcher) Classify(string header)
+    {
+        if (_agents.TryGetValue(header, out var known))
+            return known;
+        if (_agents.Count >= MaximumRemembered)
+            _agents.Clear();
+        var text = FetcherList.Clean(header);
+        return _agents[header] = (text, _fetchers.Classify(text));
+    }
+
+    private const int MaximumRemembered = 10_000;
+
+    /// <summary>Whether this reader of this feed is new in the flush under way (the batch's set holds it otherwise).</summary>
+    private bool FirstInFlush(string day, string feed, IPAddress? client, string userAgent)
+    {
+        if (_visitorsSeen.Count >= AudienceBatch.MaximumVisitors)
+            _visitorsSeen.Clear();
+        return _visitorsSeen.Add((day, feed, client, userAgent));
     }
 
     /// <summary>The first 128 bits of HMAC-SHA256(the day's salt, address, user agent): the same reader the same day, nothing after.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Xml;
 using CxFeed.Core.Publishing;
@@ -6,11 +7,18 @@ namespace CxFeed.Audience;
 
 /// <summary>
 /// The items of a published feed page, id and title, read back from its bytes (RSS <c>guid</c>,
-/// Atom <c>id</c>, JSON Feed <c>id</c>): what a partner took with a pull. Off the request path.
+/// Atom <c>id</c>, JSON Feed <c>id</c>): what a partner took with a pull. Off the request path,
+/// and once per published file: a file's bytes never change, so its items are kept with it (and
+/// go when the file does) however often partners pull it.
 /// </summary>
 public static class FeedItems
 {
-    public static IReadOnlyList<FeedItem> Read(PublishedFile file, string format)
+    private static readonly ConditionalWeakTable<PublishedFile, IReadOnlyList<FeedItem>> Known = new();
+
+    public static IReadOnlyList<FeedItem> Read(PublishedFile file, string format) =>
+        Known.TryGetValue(file, out var items) ? items : Known.GetValue(file, _ => Parse(file, format));
+
+    private static IReadOnlyList<FeedItem> Parse(PublishedFile file, string format)
     {
         var bytes = file.Identity.Bytes;
         return format == "json" ? ReadJson(bytes) : ReadXml(bytes, format == "atom" ? "entry" : "item", format == "atom" ? "id" : "guid");

@@ -104,12 +104,16 @@ public sealed partial class FetcherList
         if (string.IsNullOrEmpty(userAgent))
             return "";
         var text = userAgent.Length > MaximumUserAgentLength ? userAgent[..MaximumUserAgentLength] : userAgent;
-        return text.Any(char.IsControl) ? string.Create(text.Length, text, (span, source) =>
+        return text.AsSpan().IndexOfAny(ControlCharacters) >= 0 ? string.Create(text.Length, text, (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
                 span[i] = char.IsControl(source[i]) ? ' ' : source[i];
         }).Trim() : text.Trim();
     }
+
+    /// <summary>What <see cref="char.IsControl(char)"/> says is one: C0, DEL and C1.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(code => (char)code)]);
 
     private static string ReadShipped()
     {

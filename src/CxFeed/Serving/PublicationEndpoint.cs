@@ -18,7 +18,7 @@ namespace CxFeed.Serving;
 /// A partner feed's file (<see cref="ServedFile.Partners"/>) is answered only to a request with
 /// one of those partners' keys, before any conditional header is looked at (a 304 would say the
 /// ETag is right), and is sent with <c>Cache-Control: private</c> so that no shared cache keeps it.
-/// Every answer from a feed page (200, 304, HEAD, 401, 429) is offered to the
+/// Every answer from a feed page (200, 304, HEAD, 401, 406, 412, 429) is offered to the
 /// <see cref="AudienceRecorder"/>, which never makes a request wait. Behind nginx
 /// (<see cref="AudienceOptions.CountedByProxy"/>) only the copies nginx mirrors are counted: they
 /// are judged as the request would be (access, preconditions) and answered 204.
@@ -68,14 +68,17 @@ public sealed class PublicationEndpoint(
         var mirror = _countedByProxy && request.Headers.ContainsKey(MirrorHeader) && ClientAddress.IsLocal(context);
         var counted = served.Feed is not null && (!_countedByProxy || mirror);
         string? partner = null;
+        var now = time.GetUtcNow();
         if (!served.Partners.IsEmpty)
         {
-            var decision = access.Partner(context, served.Partners);
+            // A mirror only judges: nginx passes the same request on (credentials bypass its cache),
+            // and that one spends the wrong key's permit, so a wrong key counts once towards the limit.
+            var decision = access.Partner(context, served.Partners, spendFailure: !mirror);
             if (decision.Outcome != AccessOutcome.Allowed)
             {
                 var refused = decision.Outcome == AccessOutcome.Limited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
                 if (counted)
-                    Count(context, served, refused, null);
+                    Count(context, served, now, refused, null);
                 if (mirror)
                     return Mirrored(context);
                 metrics.Answered(refused);
@@ -93,25 +96,25 @@ public sealed class PublicationEndpoint(
         headers.XContentTypeOptions = NoSniff;
         var representation = AcceptEncoding.Choose(request.Headers.AcceptEncoding, file);
         if (representation is null)
-            return Text(context, StatusCodes.Status406NotAcceptable, NotAcceptableBody);
+            return Refused(context, served, now, counted, mirror, partner, StatusCodes.Status406NotAcceptable, NotAcceptableBody);
         // RFC 9110 §15.4.5: a 304 carries the ETag, Cache-Control, Vary (and here Last-Modified) a 200 would.
         headers.ETag = representation.ETag;
         headers.LastModified = served.LastModified;
-        switch (Preconditions.Evaluate(request.Headers, representation.ETag, file.LastModified, time.GetUtcNow()))
+        switch (Preconditions.Evaluate(request.Headers, representation.ETag, file.LastModified, now))
         {
             case PreconditionOutcome.NotModified:
                 if (counted)
-                    Count(context, served, StatusCodes.Status304NotModified, partner);
+                    Count(context, served, now, StatusCodes.Status304NotModified, partner);
                 if (mirror)
                     return Mirrored(context);
                 response.StatusCode = StatusCodes.Status304NotModified;
                 metrics.Answered(StatusCodes.Status304NotModified);
                 return Task.CompletedTask;
             case PreconditionOutcome.PreconditionFailed:
-                return Text(context, StatusCodes.Status412PreconditionFailed, []);
+                return Refused(context, served, now, counted, mirror, partner, StatusCodes.Status412PreconditionFailed, []);
         }
         if (counted)
-            Count(context, served, StatusCodes.Status200OK, partner);
+            Count(context, served, now, StatusCodes.Status200OK, partner);
         if (mirror)
             return Mirrored(context);
         headers.ContentType = served.ContentType;
@@ -119,14 +122,28 @@ public sealed class PublicationEndpoint(
             headers.ContentEncoding = coding;
         response.ContentLength = representation.Bytes.Length;
         metrics.Answered(StatusCodes.Status200OK);
-        return head ? Task.CompletedTask : response.Body.WriteAsync(representation.Bytes, context.RequestAborted).AsTask();
+        // No RequestAborted token (as the bare endpoint): reading it makes Kestrel take a lock and
+        // rent a cancellation source for the request, and a flush that waits registers on it; a
+        // write to a connection that went away completes or fails by itself.
+        return head ? Task.CompletedTask : response.Body.WriteAsync(representation.Bytes).AsTask();
     }
 
     /// <summary>The header deploy/nginx.conf puts on the copy of a feed request it mirrors for counting.</summary>
     public const string MirrorHeader = "X-CxFeed-Mirror";
 
-    private void Count(HttpContext context, ServedFile served, int status, string? partner) =>
-        audience.Count(new FeedHit(time.GetUtcNow(), served.Feed!, served.Format, status, context.Request.Headers.UserAgent.ToString(),
+    /// <summary>
+    /// 406 or 412: the client asked for this feed and got an answer it could not use; still a feed
+    /// request, so it is counted (with its status) like the others.
+    /// </summary>
+    private Task Refused(HttpContext context, ServedFile served, DateTimeOffset now, bool counted, bool mirror, string? partner, int status, byte[] body)
+    {
+        if (counted)
+            Count(context, served, now, status, partner);
+        return mirror ? Mirrored(context) : Text(context, status, body);
+    }
+
+    private void Count(HttpContext context, ServedFile served, DateTimeOffset now, int status, string? partner) =>
+        audience.Count(new FeedHit(now, served.Feed!, served.Format, status, context.Request.Headers.UserAgent.ToString(),
             clients.AddressOf(context), partner, partner is null ? null : served.File));
 
     /// <summary>A mirrored request was counted: nginx drops the answer, so it is empty.</summary>

@@ -90,8 +90,15 @@ public sealed class StatsPageTests : IAsyncLifetime
             Assert.Equal(90, await chart.Locator("rect").CountAsync());
         }
         Assert.Equal("16px", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize"));
-        foreach (var table in await page.Locator(".table").AllAsync())
+        var tables = await page.Locator(".table").AllAsync();
+        Assert.Equal(2, tables.Count);
+        foreach (var table in tables)
+        {
             Assert.True((await table.BoundingBoxAsync())!.Width <= width);
+            // Nothing of a table is cut off or left to a sideways scroll: every cell ends inside the screen.
+            Assert.True(await table.EvaluateAsync<bool>("t => t.scrollWidth <= t.clientWidth && [...t.querySelectorAll('td')].every(c => c.getBoundingClientRect().right <= window.innerWidth && c.scrollWidth <= c.clientWidth)"),
+                "a table's cells run past the screen");
+        }
         Assert.Contains("Subscribers a day of posts", await charts.First.GetAttributeAsync("aria-label"));
         var screenshot = Environment.GetEnvironmentVariable("CXFEED_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(Repository(), "docs", $"audience-stats-{name}.png")

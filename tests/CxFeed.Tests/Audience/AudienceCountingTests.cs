@@ -130,6 +130,59 @@ public sealed class AudienceCountingTests
     }
 
     [Fact]
+    public async Task Answers_406_and_412_are_feed_requests_and_counted_with_their_status_but_never_as_readers()
+    {
+        var database = TemporaryDatabase();
+        await using var server = Start(database);
+        var reader = ("User-Agent", "NetNewsWire (RSS Reader; https://netnewswire.com/)");
+
+        using var refused = await server.GetAsync("/feeds/posts.rss", reader, ("X-Real-IP", "203.0.113.9"), ("Accept-Encoding", "identity;q=0"));
+        using var failed = await server.GetAsync("/feeds/posts.rss", reader, ("X-Real-IP", "203.0.113.9"), ("If-Match", "\"not-the-tag\""));
+        server.Services.GetRequiredService<AudienceRecorder>().Flush();
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        var day = Day(database, "posts");
+        Assert.Equal(2, day.Requests);
+        Assert.Equal(0, day.NotModified);
+        Assert.Equal(0, day.Readers);
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, SUM(count) FROM requests WHERE feed = 'posts' GROUP BY status ORDER BY status";
+        using var rows = command.ExecuteReader();
+        var statuses = new List<(long, long)>();
+        while (rows.Read())
+            statuses.Add((rows.GetInt64(0), rows.GetInt64(1)));
+        Assert.Equal([(406L, 1L), (412L, 1L)], statuses);
+    }
+
+    [Fact]
+    public async Task Behind_nginx_a_wrong_key_counts_once_towards_the_limit_though_the_mirror_sees_it_too()
+    {
+        var database = TemporaryDatabase();
+        await using var server = Start(database, ("CxFeed:Audience:CountedByProxy", "true"), ("CxFeed:Access:FailureLimit", "3"));
+
+        // What nginx does with each client request of a partner feed: the mirror to count it, and,
+        // the credentials bypassing its cache, the request itself passed on.
+        var passed = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = PartnerServer.Basic("customerthink", $"guess-{i:D12}-xxxx");
+            using var mirror = await server.GetAsync("/feeds/private.rss", wrong, ("X-CxFeed-Mirror", "1"), ("X-Real-IP", "198.51.100.20"));
+            Assert.Equal(HttpStatusCode.NoContent, mirror.StatusCode);
+            using var response = await server.GetAsync("/feeds/private.rss", wrong, ("X-Real-IP", "198.51.100.20"));
+            passed.Add((int)response.StatusCode);
+        }
+        server.Services.GetRequiredService<AudienceRecorder>().Flush();
+
+        // FailureLimit 3: three wrong keys are answered 401, the fourth 429, as without nginx.
+        Assert.Equal([401, 401, 401, 429], passed);
+        // Each client request counted once: the four mirrors, not the requests passed on.
+        Assert.Equal(4, Day(database, "private").Requests);
+    }
+
+    [Fact]
     public async Task A_corrupt_database_pauses_counting_feeds_keep_serving_and_counting_resumes_when_it_is_fixed()
     {
         var database = TemporaryDatabase();

@@ -75,11 +75,30 @@ public sealed class StatsTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html);
         Assert.Contains("<h2>posts</h2>", html);
-        Assert.Contains($"<p><span class=\"big\">41</span> subscribers on {Today}: 40 through 1 aggregators, 1 readers</p>", html);
+        Assert.Contains($"<p><span class=\"big\">41</span> subscribers on {Today}: 40 through 1 aggregator, 1 reader</p>", html);
         Assert.Contains($"<svg viewBox=\"0 0 720 160\" role=\"img\" aria-label=\"Subscribers a day of posts, 90 days to {Today}: highest 41, last 41\">", html);
         Assert.Contains($"<rect class=\"bar\" x=\"712\" y=\"4\" width=\"7\" height=\"156\"><title>{Today}: 41</title></rect>", html);
-        Assert.Contains("<tr><td>Feedly</td><td></td><td class=\"n\">40</td>", html);
-        Assert.Contains("<td>customerthink</td><td>/feeds/private.rss</td><td>200</td><td>“", html);
+        Assert.Contains("<tr><td data-label=\"Aggregator\">Feedly</td><td data-label=\"Feed id\"></td><td class=\"n\" data-label=\"Subscribers\">40</td>", html);
+        Assert.Contains("<td data-label=\"Partner\">customerthink</td><td data-label=\"Address\">/feeds/private.rss</td><td data-label=\"Answer\">200</td><td data-label=\"New to it\">“", html);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0, 1, "1</span> subscriber on 2026-12-05: 0 through 0 aggregators, 1 reader", "1 request in 1 day, 0% answered 304")]
+    [InlineData(2, 7, 1, 2, "9</span> subscribers on 2026-12-05: 7 through 1 aggregator, 2 readers", "2 requests in 1 day, 0% answered 304")]
+    [InlineData(0, 0, 0, 0, "0</span> subscribers on 2026-12-05: 0 through 0 aggregators, 0 readers", "0 requests in 1 day, 0% answered 304")]
+    public void The_stats_page_says_one_reader_and_two_readers(long readers, long aggregatorSubscribers, int aggregators, long requests, string line, string note)
+    {
+        var day = new AudienceDay("posts", "2026-12-05")
+        {
+            Readers = readers, AggregatorSubscribers = aggregatorSubscribers, Aggregators = aggregators, Requests = requests,
+        };
+        var report = new AudienceReport("2026-12-05", "2026-12-05", [new FeedAudience("posts", [day], [])], [], Dropped: 1);
+
+        var html = StatsPage.Write(report, "Heart of the Customer");
+
+        Assert.Contains($"<span class=\"big\">{line}</p>", html);
+        Assert.Contains($"<p class=\"note\">{note};", html);
+        Assert.Contains("<p class=\"note\">1 request could not be counted", html);
     }
 
     [Fact]
