@@ -20,6 +20,7 @@ public static class CheckCommand
         var content = context.Settings<ContentOptions>();
         var source = ContentFolder.Open(content, site);
         var pulled = new List<Problem>();
+        var skipped = new List<Problem>();
         if (content.UsesStore)
         {
             // A live source is checked as it would serve: pulled into the store, then the store read.
@@ -27,6 +28,9 @@ public static class CheckCommand
             pulled.AddRange(failure is not null
                 ? [new Problem(failure.Address.AbsoluteUri, $"{failure.Reason}; checked what the store holds")]
                 : report!.Problems);
+            // A crawl's pages that are not posts (archives, the about page) are listed, not counted as problems.
+            if (report is { Skipped.IsDefault: false })
+                skipped.AddRange(report.Skipped);
         }
         var reader = new PostReader(content, site);
         var readings = new List<PostReading>();
@@ -40,6 +44,8 @@ public static class CheckCommand
             problems.AddRange(Entry.Create(post, cleaner, excerpts, ExcerptBudget.Default).Problems);
         foreach (var problem in problems)
             await context.Out.WriteLineAsync(problem.ToString());
+        foreach (var page in skipped)
+            await context.Out.WriteLineAsync($"skipped {page}");
         await context.Out.WriteLineAsync(Summary(result.Posts.Length, problems.Count));
         return problems.Count == 0 ? ExitCode.Ok : ExitCode.ContentProblems;
     }
