@@ -53,6 +53,9 @@ public sealed class WordPressSite : IAsyncLifetime
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>Serves the site with one of Debian's themes (<c>tests/wordpress/theme.php</c>: the wordpress-theme-NAME package).</summary>
+    public Task ThemeAsync(string name) => RunAsync(TimeSpan.FromMinutes(1), "php", Path.Combine(Scripts, "theme.php"), _folder, name);
+
     public async Task DisposeAsync()
     {
         if (Directory.Exists(_folder))

@@ -159,7 +159,7 @@ public sealed class CrawlClient : IDisposable
         using var slot = await gate.EnterAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Physical(address));
         request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5");
         if (validators?.ETag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
             request.Headers.IfNoneMatch.Add(tag);
@@ -175,7 +175,7 @@ public sealed class CrawlClient : IDisposable
             {
                 if (response.Headers.Location is not { } location)
                     throw new CrawlFailure(address, $"answered {status} without a Location");
-                return (Empty(AnswerKind.Page, address, status), new Uri(address, location));
+                return (Empty(AnswerKind.Page, address, status), Logical(new Uri(address, location)));
             }
             if (status == 304)
                 return (Empty(AnswerKind.NotModified, address, status) with { ETag = Header(response, "ETag"), LastModified = LastModified(response) }, null);
@@ -219,6 +219,16 @@ public sealed class CrawlClient : IDisposable
             throw new RetryableFailure($"broke off the answer ({error.Message})", null);
         }
     }
+
+    /// <summary>Where a request for the blog's address goes: <c>ConnectTo</c>'s scheme, host and port when set.</summary>
+    private Uri Physical(Uri address) =>
+        _options.ConnectToUri is not { } connect ? address : new UriBuilder(address) { Scheme = connect.Scheme, Host = connect.Host, Port = connect.Port }.Uri;
+
+    /// <summary>A redirect to the <c>ConnectTo</c> address is one to the blog's own.</summary>
+    private Uri Logical(Uri location) =>
+        _options.ConnectToUri is { } connect && location.Authority.Equals(connect.Authority, StringComparison.OrdinalIgnoreCase) && location.Scheme == connect.Scheme
+            ? new UriBuilder(location) { Scheme = Start.Scheme, Host = Start.Host, Port = Start.Port }.Uri
+            : location;
 
     private static CrawlAnswer Empty(AnswerKind kind, Uri address, int status) => new(kind, address, status, [], null, null, null, null);
 

@@ -12,6 +12,15 @@ public sealed class CrawlOptions : ISettings
     /// <summary>The blog's address: its robots.txt and sitemaps are looked for on this host, and where there is no sitemap its listing starts here.</summary>
     public string Start { get; init; } = "";
 
+    /// <summary>
+    /// Where to reach the blog when not at <see cref="Start"/>'s own address (a staging copy, a
+    /// proxy): every request for Start's host (and its twin) goes to this scheme, host and port
+    /// instead, while addresses, links and ids stay the blog's. Empty: Start's own.
+    /// </summary>
+    public string ConnectTo { get; init; } = "";
+
+    public Uri? ConnectToUri => string.IsNullOrEmpty(ConnectTo) ? null : new Uri(ConnectTo, UriKind.Absolute);
+
     /// <summary>Patterns (robots.txt syntax: a path prefix, <c>*</c> for any characters, <c>$</c> for the end) a post's path and query must match one of; empty: every page.</summary>
     public IReadOnlyList<string> Include { get; init; } = [];
 
@@ -41,6 +50,8 @@ public sealed class CrawlOptions : ISettings
             yield return new Problem($"{Section}:Start", $"'{Start}' is not an absolute http(s) URL (the blog's address, as https://blog.example/)");
         else if (!string.IsNullOrEmpty(new Uri(Start).Fragment) || !string.IsNullOrEmpty(new Uri(Start).UserInfo))
             yield return new Problem($"{Section}:Start", $"'{new Uri(Start).GetLeftPart(UriPartial.Path)}…' must be the blog's address: no fragment or user name");
+        if (!string.IsNullOrEmpty(ConnectTo) && (!Settings.IsHttpUrl(ConnectTo) || new Uri(ConnectTo).AbsolutePath != "/" || new Uri(ConnectTo).Query.Length > 0))
+            yield return new Problem($"{Section}:ConnectTo", $"'{ConnectTo}' must be an http(s) scheme, host and port alone (as http://127.0.0.1:8080/)");
         foreach (var problem in PatternProblems(nameof(Include), Include).Concat(PatternProblems(nameof(Exclude), Exclude)))
             yield return problem;
         if (MaxConcurrency is < 1 or > 16)

@@ -306,7 +306,9 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
         var reading = reader.Read(new PostPage(address.AbsoluteUri, answer.Address, [.. bytes]));
         if (reading.Post is not { } post)
         {
-            var why = string.Join("; ", reading.Problems.Select(problem => problem.Reason));
+            // "Not a single post" says it all (the missing date of an archive follows from it); else every reason the reader gave.
+            var why = reading.Problems.Select(problem => problem.Reason).FirstOrDefault(reason => reason.StartsWith(Reasons.NotAPost(""), StringComparison.Ordinal))
+                ?? string.Join("; ", reading.Problems.Select(problem => problem.Reason));
             if (storedBefore)
             {
                 run.Problem(address.AbsoluteUri, $"{why}; its last good version is kept");

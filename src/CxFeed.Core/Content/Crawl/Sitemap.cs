@@ -23,51 +23,42 @@ public sealed record Sitemap(bool IsIndex, ImmutableArray<SitemapEntry> Entries,
         var entries = ImmutableArray.CreateBuilder<SitemapEntry>();
         var isIndex = false;
         string? stopped = null;
-        if (bytes.Length >= 2 && bytes.Span[0] == 0x1f && bytes.Span[1] == 0x8b)
-            (bytes, stopped) = Decompress(bytes, maxBytes);
+        var gzip = bytes.Length >= 2 && bytes.Span[0] == 0x1f && bytes.Span[1] == 0x8b;
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
-            var text = bytes.Span.TrimStart(" \t\r\n\uFEFF"u8).TrimStart((byte)0xEF).TrimStart((byte)0xBB).TrimStart((byte)0xBF);
-            var found = text.IsEmpty || text[0] != (byte)'<'
-                ? (false, ReadText(stream, address, entries, maxEntries))
+            // Read as a stream, so that a huge sitemap stops at maxEntries having decompressed no more than it needed.
+            using var stream = Open(bytes, gzip, maxBytes);
+            var head = new byte[512];
+            using (var peek = Open(bytes, gzip, maxBytes))
+                head = head[..peek.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
+            var text = head.AsSpan().TrimStart(" \t\r\n"u8);
+            if (text.StartsWith("\uFEFF"u8))
+                text = text[3..];
+            (isIndex, stopped) = text.IsEmpty || text[0] != (byte)'<'
+                ? (false, ReadText(stream, entries, maxEntries))
                 : ReadXml(stream, address, entries, maxEntries);
-            isIndex = found.Item1;
-            stopped ??= found.Item2;
         }
         catch (XmlException error)
         {
-            // A sitemap cut at the byte limit ends mid-element: the limit is the reason, said already.
-            stopped ??= $"is not a sitemap that can be read: stopped at line {error.LineNumber}, column {error.LinePosition}: {error.Message}";
+            stopped = $"is not a sitemap that can be read: stopped at line {error.LineNumber}, column {error.LinePosition}: {error.Message}";
+        }
+        catch (SizeLimitException)
+        {
+            stopped = $"holds more than {maxBytes:N0} bytes decompressed: read that far and stopped";
+        }
+        catch (InvalidDataException error)
+        {
+            stopped = $"could not be decompressed ({error.Message})";
         }
         if (stopped is not null && entries.Count > 0)
             stopped += $"; the {entries.Count:N0} addresses before it are kept";
         return new Sitemap(isIndex, entries.ToImmutable(), stopped);
     }
 
-    /// <summary>A gzip sitemap's bytes, at most <paramref name="maxBytes"/> of them (a gzip bomb stops there).</summary>
-    private static (ReadOnlyMemory<byte> Bytes, string? Stopped) Decompress(ReadOnlyMemory<byte> compressed, long maxBytes)
+    private static Stream Open(ReadOnlyMemory<byte> bytes, bool gzip, long maxBytes)
     {
-        using var gzip = new GZipStream(new MemoryStream(compressed.ToArray(), writable: false), CompressionMode.Decompress);
-        var output = new MemoryStream();
-        var chunk = new byte[65_536];
-        try
-        {
-            while (gzip.Read(chunk, 0, chunk.Length) is var read and > 0)
-            {
-                if (output.Length + read > maxBytes)
-                {
-                    output.Write(chunk, 0, (int)(maxBytes - output.Length));
-                    return (output.ToArray(), $"holds more than {maxBytes:N0} bytes decompressed: read that far and stopped");
-                }
-                output.Write(chunk, 0, read);
-            }
-        }
-        catch (InvalidDataException error)
-        {
-            return (output.ToArray(), $"could not be decompressed ({error.Message})");
-        }
-        return (output.ToArray(), null);
+        var raw = new MemoryStream(bytes.ToArray(), writable: false);
+        return gzip ? new BoundedStream(new GZipStream(raw, CompressionMode.Decompress), maxBytes) : raw;
     }
 
     private static (bool IsIndex, string? Stopped) ReadXml(Stream stream, Uri address, ImmutableArray<SitemapEntry>.Builder entries, int maxEntries)
@@ -116,7 +107,7 @@ public sealed record Sitemap(bool IsIndex, ImmutableArray<SitemapEntry> Entries,
         return (isIndex, null);
     }
 
-    private static string? ReadText(Stream stream, Uri address, ImmutableArray<SitemapEntry>.Builder entries, int maxEntries)
+    private static string? ReadText(Stream stream, ImmutableArray<SitemapEntry>.Builder entries, int maxEntries)
     {
         using var text = new StreamReader(stream);
         while (text.ReadLine() is { } line)
@@ -133,4 +124,56 @@ public sealed record Sitemap(bool IsIndex, ImmutableArray<SitemapEntry> Entries,
     /// <summary>W3C datetime as sitemaps write it: a date, or a date and time with a zone.</summary>
     private static DateTimeOffset? Date(string? value) =>
         value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null;
+
+    /// <summary>A decompressed sitemap grew past the byte limit (a gzip bomb).</summary>
+    private sealed class SizeLimitException() : IOException("the sitemap's size limit was reached");
+
+    /// <summary>Fails with <see cref="SizeLimitException"/> once more than the limit was read.</summary>
+    private sealed class BoundedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit)
+                throw new SizeLimitException();
+            return read;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _read;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }
