@@ -77,7 +77,8 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
         progress?.Report(new PullProgress(0, wanted.Count));
         try
         {
-            await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken }, async (entry, token) =>
+            // Twice as many pages in hand as requests allowed in flight: one page is read while the next is asked (the host gates keep the limit).
+            await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency * 2, CancellationToken = cancellationToken }, async (entry, token) =>
             {
                 var address = entry.Key;
                 var before = known.GetValueOrDefault(address.AbsoluteUri);
