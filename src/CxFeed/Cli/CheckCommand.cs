@@ -9,7 +9,8 @@ namespace CxFeed.Cli;
 /// <summary>
 /// <c>cxfeed check [--content DIR]</c>: reads every post page (with a live source, pulls into the
 /// store first, a failed pull being a problem) and cleans every post as the feeds do, and prints a
-/// line per problem (<c>path: reason</c>: the pull's, the reader's, then the cleaner's), then
+/// line per problem (<c>path: reason</c>: the pull's, the reader's, then the cleaner's), a line per
+/// page a crawl skipped as not a post (<c>skipped address: reason</c>, not a problem), then
 /// <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
 /// </summary>
 public static class CheckCommand
