@@ -49,9 +49,8 @@ public sealed class CrawlServingTests : IAsyncLifetime
 
         Assert.Equal(0, pulled.ExitCode);
         Assert.Equal("", pulled.Error);
-        Assert.Equal(
-            $"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n3 fetched, 3 changed, 0 removed (5 requests, ",
-            pulled.Output[..pulled.Output.IndexOf("(5 requests, ", StringComparison.Ordinal)] + "(5 requests, ");
+        Assert.Contains($"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n", pulled.Output, StringComparison.Ordinal);
+        Assert.Contains("3 fetched, 3 changed, 0 removed (", pulled.Output, StringComparison.Ordinal);
 
         var check = await Cxfeed.RunAsync(["check", .. Settings()]);
 
