@@ -47,7 +47,7 @@ internal sealed class BodyFinder
     {
         // The store's pages are written by cxfeed (StoredPage): their body is where it was put, never
         // a guess that a long title or manual excerpt beside a short post could mislead.
-        _configured = content.UsesStore
+        _configured = content.StoresRenderedPages
             ? [CssSelector.Parse(StoredPage.BodySelector)]
             : [.. content.BodySelectors.Select(CssSelector.Parse)];
     }

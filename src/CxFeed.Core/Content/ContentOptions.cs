@@ -11,7 +11,7 @@ public sealed class ContentOptions : ISettings
     public static readonly IReadOnlyList<string> DefaultExcerptSelectors = [".entry-summary"];
 
     /// <summary>The sources the content can come from (<see cref="Source"/>); each a name the configuration uses.</summary>
-    public static readonly IReadOnlyList<string> Sources = [FolderSourceName, WordPressSourceName, WxrSourceName];
+    public static readonly IReadOnlyList<string> Sources = [FolderSourceName, WordPressSourceName, WxrSourceName, CrawlSourceName];
 
     public const string FolderSourceName = "folder";
 
@@ -19,6 +19,9 @@ public sealed class ContentOptions : ISettings
 
     /// <summary>A WordPress export file (or folder of them), section <c>CxFeed:Content:Wxr</c>, imported into the store.</summary>
     public const string WxrSourceName = "wxr";
+
+    /// <summary>A polite crawl of the blog's public pages, section <c>CxFeed:Content:Crawl</c>, into the store.</summary>
+    public const string CrawlSourceName = "crawl";
 
     /// <summary>
     /// Where posts come from: <c>folder</c> (the pages in <see cref="Path"/>, the default) or
@@ -35,6 +38,12 @@ public sealed class ContentOptions : ISettings
 
     /// <summary>True when posts come from a live source through the store rather than from <see cref="Path"/>.</summary>
     public bool UsesStore => Source != FolderSourceName;
+
+    /// <summary>
+    /// True when the store's pages are written by cxfeed (<c>StoredPage</c>, from the REST API or an
+    /// export), whose body is where it was put; a crawl stores the blog's own pages, read as any page.
+    /// </summary>
+    public bool StoresRenderedPages => Source is WordPressSourceName or WxrSourceName;
 
     /// <summary>
     /// Where the site's theme keeps a post: selectors tried in order, the first that matches gives

@@ -103,7 +103,18 @@ internal static partial class PostMarkup
     /// "See full bio" or "View all posts" links to the same pages are not names.
     /// </summary>
     public static IReadOnlyList<string> AuthorPageLinks(PageMetadata page) =>
-        [.. page.AuthorPageLinks.Where(link => page.Scope.Contains(link.Link) && !LinkPhrase().IsMatch(link.Text)).Select(link => link.Text)];
+        [.. page.AuthorPageLinks.Where(link => page.Scope.Contains(link.Link) && !InBody(page, link.Link) && !LinkPhrase().IsMatch(link.Text)).Select(link => link.Text)];
+
+    /// <summary>A link in the post's text names people the post speaks of (a quoted columnist's page), not its author.</summary>
+    private static bool InBody(PageMetadata page, HtmlNode node)
+    {
+        for (var ancestor = node.ParentNode; ancestor is not null; ancestor = ancestor.ParentNode)
+        {
+            if (ancestor == page.Scope.Body)
+                return true;
+        }
+        return false;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:see|view|read|more|all|full|follow|contact|email|about|visit|other|latest|get|subscribe|mehr|voir|ver|altri)\b|\b(?:bio|biography|posts|articles|stories|profile|feed|rss)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex LinkPhrase();

@@ -98,6 +98,7 @@ internal static class Precedence
     [
         new("JSON-LD image", page => page.JsonLd.Image),
         new("og:image", OpenGraphImage),
+        new("img.wp-post-image", WordPressThumbnail.Read),
     ];
 
     /// <summary>The first <c>og:image</c> (or <c>og:image:url</c>) with the structured properties that follow it.</summary>

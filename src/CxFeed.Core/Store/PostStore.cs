@@ -78,6 +78,19 @@ public sealed class PostStore
         return true;
     }
 
+    /// <summary>Writes a page as it was fetched (the crawl's); false when the stored page already had exactly these bytes.</summary>
+    public async Task<bool> PutPageAsync(long id, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        var file = PageFile(id);
+        if (await SameBytesAsync(file, bytes, cancellationToken))
+            return false;
+        await AtomicFile.WriteAsync(file, bytes, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether the store holds a page of this id.</summary>
+    public bool Has(long id) => File.Exists(PageFile(id));
+
     /// <summary>Removes the post's page; false when there was none.</summary>
     public bool Remove(long id)
     {
@@ -124,12 +137,14 @@ public sealed class PostStore
     private sealed record SavedState(
         string? Source,
         Dictionary<string, DateTimeOffset>? Posts,
-        SourceCursor? Cursor)
+        SourceCursor? Cursor,
+        SortedDictionary<string, CrawledPage>? Crawled = null)
     {
         public static SavedState From(StoreState state) => new(
             state.Source,
             state.Posts.ToDictionary(pair => pair.Key.ToString(CultureInfo.InvariantCulture), pair => pair.Value),
-            state.Cursor);
+            state.Cursor,
+            state.Crawled is null ? null : new SortedDictionary<string, CrawledPage>(state.Crawled, StringComparer.Ordinal));
 
         public StoreState ToState()
         {
@@ -139,7 +154,7 @@ public sealed class PostStore
                 if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                     posts[id] = modified;
             }
-            return new StoreState(Source, posts.ToImmutable(), Cursor);
+            return new StoreState(Source, posts.ToImmutable(), Cursor, Crawled?.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }
     }
 }

@@ -11,10 +11,12 @@ namespace CxFeed.Core.Store;
 /// <param name="Source">The source that last wrote the store (<c>wordpress</c>, <c>wxr</c>, <c>crawl</c>).</param>
 /// <param name="Posts">Every stored post's id and its modification time as the source gave it (<c>modified_gmt</c>).</param>
 /// <param name="Cursor">Where the source resumes; null before the first complete pull.</param>
+/// <param name="Crawled">The crawl's memory of every address it looked at (validators, lastmod, skip reason); null for the other sources.</param>
 public sealed record StoreState(
     string? Source,
     ImmutableSortedDictionary<long, DateTimeOffset> Posts,
-    SourceCursor? Cursor)
+    SourceCursor? Cursor,
+    ImmutableSortedDictionary<string, CrawledPage>? Crawled = null)
 {
     public static readonly StoreState Empty = new(null, ImmutableSortedDictionary<long, DateTimeOffset>.Empty, null);
 }

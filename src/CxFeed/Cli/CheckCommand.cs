@@ -9,7 +9,8 @@ namespace CxFeed.Cli;
 /// <summary>
 /// <c>cxfeed check [--content DIR]</c>: reads every post page (with a live source, pulls into the
 /// store first, a failed pull being a problem) and cleans every post as the feeds do, and prints a
-/// line per problem (<c>path: reason</c>: the pull's, the reader's, then the cleaner's), then
+/// line per problem (<c>path: reason</c>: the pull's, the reader's, then the cleaner's), a line per
+/// page a crawl skipped as not a post (<c>skipped address: reason</c>, not a problem), then
 /// <c>N posts read, M problems</c>. Exit 0 without problems, 1 with.
 /// </summary>
 public static class CheckCommand
@@ -20,6 +21,7 @@ public static class CheckCommand
         var content = context.Settings<ContentOptions>();
         var source = ContentFolder.Open(content, site);
         var pulled = new List<Problem>();
+        var skipped = new List<Problem>();
         if (content.UsesStore)
         {
             // A live source is checked as it would serve: pulled into the store, then the store read.
@@ -27,6 +29,9 @@ public static class CheckCommand
             pulled.AddRange(failure is not null
                 ? [new Problem(failure.Address.AbsoluteUri, $"{failure.Reason}; checked what the store holds")]
                 : report!.Problems);
+            // A crawl's pages that are not posts (archives, the about page) are listed, not counted as problems.
+            if (report is { Skipped.IsDefault: false })
+                skipped.AddRange(report.Skipped);
         }
         var reader = new PostReader(content, site);
         var readings = new List<PostReading>();
@@ -40,6 +45,8 @@ public static class CheckCommand
             problems.AddRange(Entry.Create(post, cleaner, excerpts, ExcerptBudget.Default).Problems);
         foreach (var problem in problems)
             await context.Out.WriteLineAsync(problem.ToString());
+        foreach (var page in skipped)
+            await context.Out.WriteLineAsync($"skipped {page}");
         await context.Out.WriteLineAsync(Summary(result.Posts.Length, problems.Count));
         return problems.Count == 0 ? ExitCode.Ok : ExitCode.ContentProblems;
     }

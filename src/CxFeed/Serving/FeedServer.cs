@@ -5,6 +5,7 @@ using CxFeed.Cli;
 using CxFeed.Core;
 using CxFeed.Core.Cleaning;
 using CxFeed.Core.Content;
+using CxFeed.Core.Content.Crawl;
 using CxFeed.Core.Content.WordPress;
 using CxFeed.Core.Excerpts;
 using CxFeed.Core.Pages;
@@ -68,6 +69,8 @@ public sealed class FeedServer
             _ = services.GetRequiredService<WordPressOptions>();
         if (services.GetRequiredService<ContentOptions>().Source == ContentOptions.WxrSourceName)
             _ = services.GetRequiredService<WxrOptions>();
+        if (services.GetRequiredService<ContentOptions>().Source == ContentOptions.CrawlSourceName)
+            _ = services.GetRequiredService<CrawlOptions>();
         _ = services.GetRequiredService<KeyRing>();
         _ = services.GetRequiredService<AudienceOptions>();
         var serve = services.GetRequiredService<ServeOptions>();
@@ -151,6 +154,19 @@ public sealed class FeedServer
                 provider.GetRequiredService<WxrOptions>(), new PostStore(content.StorePath), provider.GetRequiredService<SiteOptions>().TimeZoneInfo));
             services.AddSingleton<WxrImporter>();
             services.AddHostedService(provider => provider.GetRequiredService<WxrImporter>());
+        }
+        else if (content.Source == ContentOptions.CrawlSourceName)
+        {
+            // Started before the rebuilder, like the poller below: a first crawl fills the store before the first build.
+            AddSettings<CrawlOptions>(services);
+            services.AddSingleton(provider => new CrawlPull(
+                new CrawlClient(provider.GetRequiredService<CrawlOptions>(), provider.GetRequiredService<PublishOptions>().BaseUri, provider.GetRequiredService<TimeProvider>()),
+                new PostStore(content.StorePath),
+                provider.GetRequiredService<CrawlOptions>(),
+                new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
+                provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<CrawlPoller>();
+            services.AddHostedService(provider => provider.GetRequiredService<CrawlPoller>());
         }
         else if (content.UsesStore)
         {

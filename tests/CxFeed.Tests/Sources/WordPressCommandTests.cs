@@ -57,7 +57,7 @@ public sealed class WordPressCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("--CxFeed:Content:Source", "blogger", "cxfeed: setting CxFeed:Content:Source: 'blogger' is not a source: use one of folder, wordpress, wxr\n")]
+    [InlineData("--CxFeed:Content:Source", "blogger", "cxfeed: setting CxFeed:Content:Source: 'blogger' is not a source: use one of folder, wordpress, wxr, crawl\n")]
     [InlineData("--CxFeed:Content:WordPress:BaseUrl", "ftp://blog", "cxfeed: setting CxFeed:Content:WordPress:BaseUrl: 'ftp://blog' is not an absolute http(s) URL (the blog's address, as https://blog.example/)\n")]
     [InlineData("--CxFeed:Content:WordPress:PollInterval", "00:00:00", "cxfeed: setting CxFeed:Content:WordPress:PollInterval: '00:00:00' must be from 00:00:01 to 1.00:00:00\n")]
     [InlineData("--CxFeed:Content:WordPress:MaxConcurrency", "0", "cxfeed: setting CxFeed:Content:WordPress:MaxConcurrency: '0' must be from 1 to 16\n")]
@@ -121,7 +121,7 @@ public sealed class WordPressCommandTests : IAsyncLifetime
         var run = await Cxfeed.RunAsync("pull");
 
         Assert.Equal(ExitCode.Usage, run.ExitCode);
-        Assert.Equal($"cxfeed pull: setting CxFeed:Content:Source is 'folder': pull reads a live blog; set it to wordpress (and {WordPressOptions.Section}:BaseUrl)\n", run.Error);
+        Assert.Equal($"cxfeed pull: setting CxFeed:Content:Source is 'folder': pull reads a live blog; set it to wordpress (and {WordPressOptions.Section}:BaseUrl) or crawl (and CxFeed:Content:Crawl:Start)\n", run.Error);
     }
 
     public async Task DisposeAsync()

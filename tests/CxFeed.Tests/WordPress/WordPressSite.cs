@@ -57,6 +57,9 @@ public sealed class WordPressSite : IAsyncLifetime
     public Task<string> PhpAsync(string script, params string[] arguments) =>
         RunAsync(TimeSpan.FromMinutes(2), ["php", Path.Combine(Scripts, script), _folder, .. arguments]);
 
+    /// <summary>Serves the site with one of Debian's themes (<c>tests/wordpress/theme.php</c>: the wordpress-theme-NAME package).</summary>
+    public Task ThemeAsync(string name) => PhpAsync("theme.php", name);
+
     public async Task DisposeAsync()
     {
         if (Directory.Exists(_folder))

@@ -331,6 +331,8 @@ public readonly record struct PullProgress(int Done, int Total);
 /// <summary>
 /// What one pull did: posts fetched (as the API gave them), pages changed in the store (new or
 /// different bytes), posts removed; whether it listed every post and the listing was complete; the
-/// requests it sent and the body bytes it received; the posts left out and why.
+/// requests it sent and the body bytes it received; the posts left out and why; the pages a crawl
+/// found that are not posts, and why (<paramref name="Skipped"/>: not problems, but listed by <c>check</c>).
 /// </summary>
-public sealed record PullReport(int Fetched, int Changed, int Removed, bool Listed, bool Complete, long Requests, long Bytes, ImmutableArray<Problem> Problems);
+public sealed record PullReport(int Fetched, int Changed, int Removed, bool Listed, bool Complete, long Requests, long Bytes, ImmutableArray<Problem> Problems,
+    ImmutableArray<Problem> Skipped = default);

@@ -1,0 +1,99 @@
+using CxFeed.Tests.Content;
+using CxFeed.Tests.Serving;
+using Microsoft.AspNetCore.Http;
+
+namespace CxFeed.Tests.Crawl;
+
+/// <summary>
+/// cxfeed serve and the command line on the crawl source, against a local site serving the seed
+/// pages: the first crawl fills the store before the feeds are served, a failing crawl keeps them
+/// and says why in /healthz, and a bad setting stops cxfeed naming it.
+/// </summary>
+public sealed class CrawlServingTests : IAsyncLifetime
+{
+    private const string Blog = CrawlPullTests.Blog;
+
+    private static readonly string Seeds = Path.Combine(Repository.Root, "seeds", "posts");
+
+    private readonly TemporaryFolder _store = new();
+    private FakeSite _site = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await FakeSite.StartAsync();
+        foreach (var file in Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).Take(3))
+            _site.Bytes($"/{Path.GetFileNameWithoutExtension(file)}/", File.ReadAllBytes(file), "text/html");
+        _site.Page("/", "<html><head><title>Heart of the Customer</title><link rel=\"stylesheet\" href=\"/wp-content/themes/hotc/style.css\"></head><body class=\"home blog\"><main><p>Latest posts</p></main></body></html>");
+        _site.Page("/wp-sitemap.xml",
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + Blog + "</loc></url>"
+            + string.Concat(Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).Take(3).Select(file => $"<url><loc>{Blog}{Path.GetFileNameWithoutExtension(file)}/</loc></url>"))
+            + "</urlset>", "application/xml");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _store.Dispose();
+    }
+
+    private string[] Settings(params string[] more) =>
+    [
+        "--CxFeed:Content:Source", "crawl", "--CxFeed:Content:StorePath", _store.Path,
+        "--CxFeed:Content:Crawl:Start", Blog, "--CxFeed:Content:Crawl:ConnectTo", _site.Address.AbsoluteUri, .. more,
+    ];
+
+    [Fact]
+    public async Task Pull_crawls_into_the_store_and_check_lists_the_skipped_pages_apart_from_the_problems()
+    {
+        var pulled = await Cxfeed.RunAsync(["pull", .. Settings()]);
+
+        Assert.Equal(0, pulled.ExitCode);
+        Assert.Equal("", pulled.Error);
+        Assert.Contains($"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n", pulled.Output, StringComparison.Ordinal);
+        Assert.Contains("3 fetched, 3 changed, 0 removed (", pulled.Output, StringComparison.Ordinal);
+
+        var check = await Cxfeed.RunAsync(["check", .. Settings()]);
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal($"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n3 posts read, 0 problems\n", check.Output);
+    }
+
+    [Theory]
+    [InlineData("--CxFeed:Content:Crawl:Start", "", "cxfeed: setting CxFeed:Content:Crawl:Start: '' is not an absolute http(s) URL (the blog's address, as https://blog.example/)")]
+    [InlineData("--CxFeed:Content:Crawl:MaxConcurrency", "0", "cxfeed: setting CxFeed:Content:Crawl:MaxConcurrency: '0' must be from 1 to 16")]
+    [InlineData("--CxFeed:Content:Crawl:Include:0", "2024/", "cxfeed: setting CxFeed:Content:Crawl:Include:0: '2024/' must be a path pattern starting with / or * (as in robots.txt: /2024/*, /tag/, *.pdf$)")]
+    public async Task A_bad_crawl_setting_stops_cxfeed_with_exit_2_naming_it(string setting, string value, string message)
+    {
+        var run = await Cxfeed.RunAsync(["pull", .. Settings(setting, value)]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Empty(_site.Requests);
+    }
+
+    [Fact]
+    public async Task Serve_crawls_before_it_listens_and_a_failing_crawl_keeps_the_feeds_and_says_why_in_healthz()
+    {
+        await using var server = CxFeedServer.Start(new Dictionary<string, string?>
+        {
+            ["CxFeed:Content:Source"] = "crawl",
+            ["CxFeed:Content:StorePath"] = _store.Path,
+            ["CxFeed:Content:Crawl:Start"] = Blog,
+            ["CxFeed:Content:Crawl:ConnectTo"] = _site.Address.AbsoluteUri,
+            ["CxFeed:Content:Crawl:Interval"] = "00:00:01",
+        });
+        var before = await (await server.GetAsync("/feeds/posts.json")).Content.ReadAsStringAsync();
+        Assert.Equal(3, System.Text.Json.JsonDocument.Parse(before).RootElement.GetProperty("items").GetArrayLength());
+
+        _site.Status("/robots.txt", 503);
+        var health = await CxFeedServer.EventuallyAsync(async () =>
+        {
+            var text = await (await server.GetAsync("/healthz")).Content.ReadAsStringAsync();
+            return text.StartsWith("degraded", StringComparison.Ordinal) ? text : null;
+        }, "healthz degraded");
+
+        Assert.Contains("crawl: crawl failed (1 in a row, the store keeps serving; next attempt in ", health, StringComparison.Ordinal);
+        Assert.Contains($"{Blog}robots.txt: could not be read (a server error or no answer): RFC 9309 asks a crawler to crawl nothing then", health, StringComparison.Ordinal);
+        Assert.Equal(before, await (await server.GetAsync("/feeds/posts.json")).Content.ReadAsStringAsync());
+    }
+}
