@@ -44,6 +44,9 @@ internal static class Precedence
         new("sailthru.date", page => page.Meta("sailthru.date")),
         new("<time>", PostMarkup.Time),
         new("the page's text", PostMarkup.VisibleDate),
+        // Parse.ly's older JSON tag: its pub_date is often the CMS's midnight or a zone label
+        // written by hand ("07:38:00AM EST" in October), so it only dates a page that shows none.
+        new("parsely-page pub_date", page => page.ParselyPage("pub_date").FirstOrDefault()),
     ];
 
     public static readonly ImmutableArray<Source<string>> Updated =
@@ -73,11 +76,13 @@ internal static class Precedence
         new("article:author", page => page.CleanAuthors(page.Metas("article:author").Where(IsName))),
         new("<meta name=\"author\">", page => page.CleanAuthors(page.Metas("author").Where(IsName))),
         new("parsely-author", page => page.CleanAuthors(page.Metas("parsely-author").Concat(page.Metas("sailthru.author")).Concat(page.Metas("dc.creator")))),
+        new("parsely-page author", page => page.CleanAuthors(page.ParselyPage("authors").Concat(page.ParselyPage("author")))),
         new("microdata author", page => page.CleanAuthors(PostMarkup.MicrodataAuthors(page))),
         new(".author .fn", page => page.CleanAuthors(PostMarkup.CardAuthors(page))),
         new("<a rel=\"author\">", page => page.CleanAuthors(PostMarkup.AuthorLinks(page))),
         new("link to an author page", page => page.CleanAuthors(PostMarkup.AuthorPageLinks(page))),
         new("byline", PostMarkup.Byline),
+        new("the page's text", PostMarkup.TextByline),
     ];
 
     public static readonly ImmutableArray<Source<IReadOnlyList<string>>> Categories =

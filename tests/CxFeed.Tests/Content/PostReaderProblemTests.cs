@@ -62,7 +62,7 @@ public class PostReaderProblemTests
             [
                 "has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text",
                 "has no title: none of the post's heading, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one",
-                "has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one",
+                "has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text, parsely-page pub_date gives one",
             ],
             Reasons(reading));
     }
