@@ -17,6 +17,12 @@ internal static class Precedence
     public static readonly ImmutableArray<Source<string>> Title =
     [
         new("the post's heading", page => page.CleanTitle(page.MarkedHeadingText)),
+        // The <h1> just above the post is what readers see, where og:title is often written for
+        // sharing ("Kashmir issue: China snubs…" over "China snubs…"); it must speak of the same
+        // thing, or it is a pop-up's or a logo's ("thanks for visiting cnnmoney.").
+        new("the post's <h1>", page => page.Scope.Body is not null && page.PostHeading is { } h1 && h1.StreamPosition < page.Scope.BodyStart
+            && page.Scope.Contains(h1) && page.CleanTitle(page.PostHeadingText) is { } heading
+            && TitleText.IsSameSubject(heading, page.Meta("og:title") ?? page.Title) ? heading : null),
         new("JSON-LD headline", page => page.CleanTitle(page.JsonLd.Headline) is { } headline
             && !TitleText.IsCutFrom(headline, page.CleanTitle(page.Meta("og:title")) ?? page.PostHeadingText) ? headline : null),
         new("og:title", page => page.CleanTitle(page.Meta("og:title"))),

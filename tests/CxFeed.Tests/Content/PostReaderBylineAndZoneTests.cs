@@ -186,4 +186,54 @@ public class PostReaderBylineAndZoneTests
 
         Assert.Equal(At("2019-10-09T11:05:00+05:30"), post.Published);
     }
+
+    [Fact]
+    public void A_site_name_after_a_full_width_colon_without_spaces_is_taken_off()
+    {
+        // Asahi Shimbun: og:site_name written with name=, the title "見出し：朝日新聞デジタル".
+        var page = new WordPressPage
+        {
+            Metadata = Metadata + """<meta content="&#x671D;&#x65E5;&#x65B0;&#x805E;&#x30C7;&#x30B8;&#x30BF;&#x30EB;" name="og:site_name"><meta property="og:title" content="メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル" />""",
+            EntryHeader = "",
+        };
+
+        Assert.Equal("メディア芸術祭賞、「チコちゃんに叱られる！」が受賞", Post(page).Title);
+    }
+
+    [Fact]
+    public void The_heading_with_a_typographic_apostrophe_is_the_title_that_has_a_typewriter_one_and_a_section()
+    {
+        // CNN: og:title "Why Donald Trump won't change | CNN Politics", the heading "Why Donald Trump won’t change".
+        var page = new WordPressPage
+        {
+            Metadata = Metadata + """<meta property="og:title" content="Why Donald Trump won't change | CNN Politics" />""",
+            TitleTag = "Why Donald Trump won't change | CNN Politics",
+            EntryHeader = "<h1>Why Donald Trump won’t change</h1>",
+        };
+
+        Assert.Equal("Why Donald Trump won’t change", Post(page).Title);
+    }
+
+    [Fact]
+    public void The_h1_above_the_post_wins_over_a_social_title_on_the_same_subject_but_not_a_pop_up_s()
+    {
+        // The Times of India: og:title written for sharing, the <h1> the readers see.
+        var shared = new WordPressPage
+        {
+            Metadata = Metadata + """<meta property="og:title" content="Kashmir issue: China snubs Imran Khan, says resolve Jammu and Kashmir bilaterally | India News - Times of India" />""",
+            EntryHeader = "<h1>China snubs Imran Khan, says resolve J&amp;K bilaterally</h1>",
+        };
+        // CNNMoney: an <h1> in a pop-up before the story.
+        var popUp = Reader.Page(WordPressPage.Slug + ".html", new WordPressPage
+        {
+            Metadata = Metadata + """<meta property="og:title" content="Hundreds of Chicago O'Hare airport workers go on strike" />""",
+            EntryHeader = "",
+        }.Html.Replace(
+            "<main id=\"main\" class=\"site-main\" role=\"main\">",
+            """<main id="main" class="site-main" role="main"><div class="overlay"><h1>thanks for visiting cnnmoney.</h1></div>""",
+            StringComparison.Ordinal));
+
+        Assert.Equal("China snubs Imran Khan, says resolve J&K bilaterally", Post(shared).Title);
+        Assert.Equal("Hundreds of Chicago O'Hare airport workers go on strike", Post(popUp).Title);
+    }
 }
