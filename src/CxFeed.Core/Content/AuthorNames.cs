@@ -38,8 +38,7 @@ internal static partial class AuthorNames
         {
             var name = part.Trim().Trim(Punctuation);
             if (name.Length == 0 || name.Length > MaxLength || name.Split(' ').Length > MaxWords || !name.Any(char.IsLetter)
-                || Settings.IsHttpUrl(name) || siteNames.Contains(name, StringComparer.OrdinalIgnoreCase) || Company().IsMatch(name)
-                || BylineWords.Contains(name, StringComparer.OrdinalIgnoreCase))
+                || Settings.IsHttpUrl(name) || siteNames.Contains(name, StringComparer.OrdinalIgnoreCase) || IsNotAPerson(name))
             {
                 continue;
             }
@@ -47,8 +46,19 @@ internal static partial class AuthorNames
         }
     }
 
+    /// <summary>
+    /// What bylines put where a person's name goes, or beside it after a comma: a company, the
+    /// publication or the desk ("The Associated Press", "GQ Magazine", "Northeast Ohio Media
+    /// Group", "Us Weekly Staff"), a role ("Executive Editor", "CH Contributor"), an acronym
+    /// standing for the publication ("TIME", "ASCII"), or a byline's own word left alone ("By",
+    /// "Author", the links "Posts" and "Bio" beside the name).
+    /// </summary>
+    public static bool IsNotAPerson(string name) =>
+        Company().IsMatch(name) || Publisher().IsMatch(name) || Acronym().IsMatch(name)
+        || BylineWords.Contains(name.TrimEnd('.'), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A byline's words left alone when the name is elsewhere on the page.</summary>
-    private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "av", "przez", "od", "author", "authors", "posted by", "written by"];
+    private static readonly string[] BylineWords = ["by", "von", "par", "por", "door", "av", "przez", "od", "author", "authors", "posted by", "written by", "posts", "bio", "profile"];
 
     private static readonly char[] Punctuation = [' ', ',', ';', ':', '|', '·', '•', '-', '–', '—', '/', '(', ')', '\u00A0'];
 
@@ -78,6 +88,18 @@ internal static partial class AuthorNames
     /// <summary>A company, not a person: "mediagene Inc.", "Acme LLC", "Example GmbH".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:inc\.?|llc|ltd\.?|gmbh|s\.?a\.?|corp\.?|co\.|limited|k\.k\.)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Company();
+
+    /// <summary>
+    /// A publication, a desk or a role rather than a person: "The …" (English names of people do
+    /// not start with the article), or a word of the trade anywhere in it.
+    /// </summary>
+    [GeneratedRegex(@"^the\s|\b(?:editors?|editorial|writers?|reporters?|correspondents?|contributors?|contributing|columnists?|staff|producers?|media|group|news|newsroom|magazine|press|desk|bureau|team|agency|wire|network|services|webmaster|administrator|admin)\b|\w\.(?:com|net|org|co\.uk|co|io)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Publisher();
+
+    /// <summary>One word in capitals ("TIME", "CNN", "ASCII"): a publication's initials or logo, not a person's name.</summary>
+    [GeneratedRegex(@"^\p{Lu}{2,}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Acronym();
 
     /// <summary>
     /// The word before a byline's name: "by" anywhere in it ("Posted on March 3 by", "View all

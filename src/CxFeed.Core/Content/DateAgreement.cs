@@ -33,6 +33,72 @@ internal static class DateAgreement
         return null;
     }
 
+    /// <summary>
+    /// The publication date chosen, set right by what the rest of the page says, or null when it
+    /// stands. Two mistakes are common and the page itself shows them:
+    /// <list type="bullet">
+    /// <item>a publication date later than the page's own modification date, where a later source
+    /// gives a time of the same day no later than it: a local time labelled UTC
+    /// (<c>2019-04-19T20:00:00.000Z</c> beside <c>&lt;time datetime="2019-04-19T20:00:00+09:00"&gt;</c>),
+    /// or UTC labelled local — that source's date is taken;</item>
+    /// <item>a time written without its zone (read in the site's), where the page writes the same
+    /// wall-clock time with its zone elsewhere ("First published November 29, 2016: 3:33 AM ET"
+    /// beside <c>&lt;meta name="date" content="2016-11-29 03:33:08"&gt;</c>): that zone.</item>
+    /// </list>
+    /// </summary>
+    public static (DateTimeOffset Value, string Text, string Source)? Correct(PageMetadata page, int chosenSource, string chosenText, DateTimeOffset chosen)
+    {
+        if (Updated(page) is { } updated && chosen > updated)
+        {
+            for (var i = chosenSource + 1; i < Precedence.Published.Length; i++)
+            {
+                var source = Precedence.Published[i];
+                var values = source.Name == "<time>" ? PostMarkup.TimeValues(page) : source.Read(page) is { } value ? [value] : [];
+                foreach (var text in values)
+                {
+                    if (text.Contains(':', StringComparison.Ordinal) && DateText.TryParse(text, page.TimeZone, out var date)
+                        && date <= updated && !Apart((date, date), Span(chosenText, chosen)))
+                    {
+                        return (date, text, source.Name);
+                    }
+                }
+            }
+        }
+        if (DateText.IsZoneless(chosenText) && ZoneWritten(page, chosen.DateTime) is { } offset && offset != chosen.Offset)
+            return (new DateTimeOffset(chosen.DateTime, offset), chosenText, Precedence.Published[chosenSource].Name);
+        return null;
+    }
+
+    /// <summary>The page's modification date, from the first of its sources that gives one that parses.</summary>
+    private static DateTimeOffset? Updated(PageMetadata page)
+    {
+        foreach (var source in Precedence.Updated)
+        {
+            if (source.Read(page) is { } value && DateText.TryParse(value, page.TimeZone, out var updated))
+                return updated;
+        }
+        return null;
+    }
+
+    /// <summary>The offset the post's date lines and <c>&lt;time&gt;</c> texts give the wall-clock time <paramref name="local"/> (to the minute), if one writes it with its zone.</summary>
+    private static TimeSpan? ZoneWritten(PageMetadata page, DateTime local)
+    {
+        foreach (var element in page.Classed.Concat(page.Times))
+        {
+            if (!page.Scope.Contains(element))
+                continue;
+            var text = PostMarkup.SpacedText(element);
+            if (text.Length > 300)
+                continue;
+            foreach (var (value, zoned) in WrittenDate.FindAll(text, page.TimeZone))
+            {
+                if (zoned && value.DateTime.Date == local.Date && value.Hour == local.Hour && value.Minute == local.Minute)
+                    return value.Offset;
+            }
+        }
+        return null;
+    }
+
     private static bool Apart((DateTimeOffset Start, DateTimeOffset End) one, (DateTimeOffset Start, DateTimeOffset End) other) =>
         one.Start - other.End > Tolerance || other.Start - one.End > Tolerance;
 

@@ -48,6 +48,13 @@ internal static partial class DateText
         }
     }
 
+    /// <summary>Whether <paramref name="text"/> gives a time of day without saying its zone, so that the site's zone was assumed.</summary>
+    public static bool IsZoneless(string text)
+    {
+        var match = Iso8601().Match(text.Trim());
+        return match.Success ? match.Groups["hour"].Success && !match.Groups["zone"].Success : WrittenDate.HasTime(text) && !WrittenDate.HasZone(text);
+    }
+
     /// <summary>A wall-clock time in <paramref name="zone"/>, as the summary above says.</summary>
     internal static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
     {

@@ -251,6 +251,38 @@ internal sealed class PageMetadata
     /// <summary>Every <c>&lt;meta&gt;</c> in order, for properties that group (<c>og:image</c> then its <c>og:image:width</c>…).</summary>
     public IReadOnlyList<(string Key, string Value)> AllMetas => _metas;
 
+    /// <summary>
+    /// A field of Parse.ly's older tag, <c>&lt;meta name="parsely-page" content='{"author": …, "pub_date": …}'&gt;</c>,
+    /// which many news and WordPress sites still print instead of <c>parsely-author</c> and
+    /// <c>parsely-pub-date</c>: a string, or each string of an array; none when the tag is not JSON.
+    /// </summary>
+    public IReadOnlyList<string> ParselyPage(string field)
+    {
+        if (Meta("parsely-page") is not { } json)
+            return [];
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                || !document.RootElement.TryGetProperty(field, out var value))
+            {
+                return [];
+            }
+            return value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => value.GetString() is { Length: > 0 } one ? [one] : [],
+                System.Text.Json.JsonValueKind.Array => [.. value.EnumerateArray()
+                    .Where(item => item.ValueKind == System.Text.Json.JsonValueKind.String)
+                    .Select(item => item.GetString()!).Where(item => item.Length > 0)],
+                _ => [],
+            };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The <c>href</c> of the first <c>&lt;link&gt;</c> with a rel token.</summary>
     public string? Link(string rel) => _links.GetValueOrDefault(rel) is { Length: > 0 } href ? href : null;
 

@@ -20,6 +20,9 @@ internal static partial class PostMarkup
     /// <summary>A paragraph longer than this is the post's prose, not its byline or date line.</summary>
     private const int MaxBylineText = 80;
 
+    /// <summary>More HTML than this inside an element, and it is a container, not a byline.</summary>
+    private const int MaxBylineMarkup = 4000;
+
     /// <summary>The value of the first element with microdata <paramref name="property"/> (<c>datePublished</c>, <c>dateModified</c>) in the post.</summary>
     public static string? MicrodataDate(PageMetadata page, string property) =>
         FirstDate(page, page.ItemProps.Where(prop => prop.Property == property).Select(prop => prop.Element));
@@ -60,7 +63,7 @@ internal static partial class PostMarkup
         {
             if (!updates && HasClass(element, "updated") && !HasClass(element, "published") || !page.Scope.Contains(element))
                 continue;
-            var text = HtmlSource.Text(element);
+            var text = SpacedText(element);
             if (text.Length <= MaxLineLength && FindDate(page, text, updates) is { } written)
                 return written;
         }
@@ -77,11 +80,9 @@ internal static partial class PostMarkup
         {
             if (property != "author" || !page.Scope.Contains(element) || element.GetAttributeValue("itemtype", "").Contains("Organization", StringComparison.Ordinal))
                 continue;
-            var name = element.Attributes["itemscope"] is not null
-                ? NameInside(element)
-                : element;
-            if (name is not null && Value(name) is { Length: > 0 } value)
-                names.Add(value);
+            // A Person may hold several names (a theme that lists co-authors inside one item).
+            var named = element.Attributes["itemscope"] is not null ? NamesInside(element) : [element];
+            names.AddRange(named.Select(Value).Where(value => value.Length > 0));
         }
         return names;
     }
@@ -131,17 +132,65 @@ internal static partial class PostMarkup
         {
             var classes = element.GetAttributeValue("class", "");
             if (!classes.Contains("author", StringComparison.OrdinalIgnoreCase) && !classes.Contains("byline", StringComparison.OrdinalIgnoreCase)
+                && !classes.Contains("writer", StringComparison.OrdinalIgnoreCase)
                 || classes.Contains("avatar", StringComparison.OrdinalIgnoreCase) || classes.Contains("bio", StringComparison.OrdinalIgnoreCase)
                 || classes.Contains("description", StringComparison.OrdinalIgnoreCase) || !page.Scope.Contains(element))
             {
                 continue;
             }
             var text = HtmlSource.Text(element);
+            // A prefix marked apart (<span class="byline-prefix">By </span>): the byline is the line that holds it.
+            if (BylinePrefix().IsMatch(text) && element.ParentNode is { NodeType: HtmlNodeType.Element } line)
+                text = HtmlSource.Text(line);
             if (text.Length is > 0 and <= MaxLineLength && AuthorNames.Clean(text, page.SiteNames).ToList() is { Count: > 0 } names)
                 return names;
         }
         return [];
     }
+
+    /// <summary>
+    /// A byline written as text, with no class to say so: the first short line between the post's
+    /// heading and its prose that starts "By" ("By Yomi Kazeem", "By Lauren Jarvis-Gibson,
+    /// December 16th 2016", and in the other languages "Von", "Par", "Por"…).
+    /// </summary>
+    public static IReadOnlyList<string> TextByline(PageMetadata page)
+    {
+        if (page.PostHeading is not { } heading || page.Scope.Body is null || heading.StreamPosition >= page.Scope.BodyEnd)
+            return [];
+        var root = heading.OwnerDocument.DocumentNode;
+        var end = heading.StreamPosition < page.Scope.BodyStart ? page.Scope.BodyStart : int.MaxValue;
+        var seen = 0;
+        var node = HtmlTree.NextSkippingChildren(heading, root);
+        while (node is not null && node.StreamPosition < end && seen < MaxHeaderText)
+        {
+            if (node.NodeType == HtmlNodeType.Element && node.Name is "script" or "style" or "template" or "noscript" or "figure" or "figcaption")
+            {
+                node = HtmlTree.NextSkippingChildren(node, root);
+                continue;
+            }
+            // A container of more markup than a byline ever takes is looked into, not read whole.
+            if (node.NodeType == HtmlNodeType.Element && node.InnerLength <= MaxBylineMarkup)
+            {
+                var text = SpacedText(node);
+                if (node.Name == "p" && node.Attributes["class"] is null && text.Length > MaxBylineText && !TextBylineStart().IsMatch(text))
+                    break;
+                if (text.Length <= MaxBylineText && TextBylineStart().IsMatch(text) && page.Scope.Contains(node))
+                    return AuthorNames.Clean(text, page.SiteNames).ToList();
+            }
+            else if (node.NodeType == HtmlNodeType.Text)
+            {
+                seen += ((HtmlTextNode)node).Text.Length;
+            }
+            node = HtmlTree.Next(node, root);
+        }
+        return [];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:by|von|par|por|door|przez)\s*:?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BylinePrefix();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:posted|written)\s+)?(?:by|von|par|por|door|przez)\s*:?\s+\S", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TextBylineStart();
 
     private static string? FirstDate(PageMetadata page, IEnumerable<HtmlNode> elements)
     {
@@ -229,9 +278,38 @@ internal static partial class PostMarkup
         return HtmlSource.CollapseWhitespace(text.ToString());
     }
 
-    private static HtmlNode? NameInside(HtmlNode element) =>
-        HtmlTree.Descendants(element).FirstOrDefault(node => node.NodeType == HtmlNodeType.Element
-            && node.GetAttributeValue("itemprop", "").Split(HtmlTree.Whitespace).Contains("name"));
+    /// <summary>
+    /// An element's text with a space where one block ends and the next begins, as a browser
+    /// shows it: "Updated: Oct 9, 2019, 11:05 IST" then a share bar must not read "…11:05 ISTShare".
+    /// What it holds that is not the post (a related post's date line, a comment) is left out.
+    /// </summary>
+    public static string SpacedText(HtmlNode element)
+    {
+        var text = new System.Text.StringBuilder();
+        var node = element.FirstChild;
+        while (node is not null)
+        {
+            if (node.NodeType == HtmlNodeType.Element
+                && (node.Name is "script" or "style" or "template" || PostScope.IsForeign(node)))
+            {
+                node = HtmlTree.NextSkippingChildren(node, element);
+                continue;
+            }
+            if (node.NodeType == HtmlNodeType.Text)
+                text.Append(System.Net.WebUtility.HtmlDecode(((HtmlTextNode)node).Text));
+            else if (node.NodeType == HtmlNodeType.Element && BlockElements.Contains(node.Name))
+                text.Append(' ');
+            node = HtmlTree.Next(node, element);
+        }
+        return HtmlSource.CollapseWhitespace(text.ToString());
+    }
+
+    private static readonly HashSet<string> BlockElements =
+        ["div", "p", "li", "ul", "ol", "br", "section", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dd", "dt", "dl", "table", "article", "aside", "nav", "figure", "figcaption", "blockquote"];
+
+    private static List<HtmlNode> NamesInside(HtmlNode element) =>
+        [.. HtmlTree.Descendants(element).Where(node => node.NodeType == HtmlNodeType.Element
+            && node.GetAttributeValue("itemprop", "").Split(HtmlTree.Whitespace).Contains("name"))];
 
     private static string Value(HtmlNode element) =>
         (element.Name == "meta" ? PageMetadata.Attribute(element, "content") : null)?.Trim()

@@ -183,6 +183,12 @@ public sealed partial class PostReader
             {
                 foreach (var (ignored, ignoredSource) in unparsable)
                     reading.Warn(Reasons.IgnoredDate("publication", ignored, ignoredSource));
+                if (DateAgreement.Correct(page, i, value, published) is { } corrected)
+                {
+                    if (corrected.Source != source.Name)
+                        reading.Warn(Reasons.PublishedAfterUpdate(value, source.Name, corrected.Text, corrected.Source));
+                    return (corrected.Value, corrected.Text);
+                }
                 if (DateAgreement.Check(page, i, value, published) is { } disagreement)
                     reading.Warn(disagreement);
                 return (published, value);

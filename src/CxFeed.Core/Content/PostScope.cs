@@ -104,7 +104,7 @@ internal sealed class PostScope
     /// banner and content info), by microdata type (a Comment), or by a class or id that names
     /// comments, related or recommended posts, sidebars, widgets or the site's header and footer.
     /// </summary>
-    private static bool IsForeign(HtmlNode element)
+    internal static bool IsForeign(HtmlNode element)
     {
         if (element.Name is "aside" or "nav" or "body" or "html")
             return element.Name is "aside" or "nav";
@@ -145,13 +145,23 @@ internal sealed class PostScope
                     or "footer-widgets" or "popular-posts" or "more-posts" or "trending" or "respond" or "post-navigation" or "breadcrumbs" or "breadcrumb"
                 || token.StartsWith("widget_", StringComparison.Ordinal) || token.StartsWith("widget-", StringComparison.Ordinal)
                 || token.StartsWith("site-header", StringComparison.Ordinal) || token.StartsWith("site-footer", StringComparison.Ordinal)
-                || token.Contains("latest-posts", StringComparison.Ordinal) || token.Contains("recent-posts", StringComparison.Ordinal))
+                || token.Contains("latest-posts", StringComparison.Ordinal) || token.Contains("recent-posts", StringComparison.Ordinal)
+                || IsMenu(token))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// A menu or a navigation bar by its class (<c>main-menu</c>, <c>advMenu</c>, <c>navbar</c>,
+    /// <c>nav-primary</c>): its links to the site's sections and writers ("Forecasts from Mark
+    /// Torregrossa") are not the post's byline.
+    /// </summary>
+    private static bool IsMenu(string token) =>
+        token.Contains("menu", StringComparison.Ordinal) || token is "nav" or "navbar" or "navigation"
+        || token.StartsWith("nav-", StringComparison.Ordinal) || token.StartsWith("navbar", StringComparison.Ordinal);
 
     /// <summary>
     /// A thread of comments (WordPress's <c>comments-area</c>, <c>comment-list</c>, <c>comment-body</c>,

@@ -17,6 +17,12 @@ internal static class Precedence
     public static readonly ImmutableArray<Source<string>> Title =
     [
         new("the post's heading", page => page.CleanTitle(page.MarkedHeadingText)),
+        // The <h1> just above the post is what readers see, where og:title is often written for
+        // sharing ("Kashmir issue: China snubs…" over "China snubs…"); it must speak of the same
+        // thing, or it is a pop-up's or a logo's ("thanks for visiting cnnmoney.").
+        new("the post's <h1>", page => page.Scope.Body is not null && page.PostHeading is { } h1 && h1.StreamPosition < page.Scope.BodyStart
+            && page.Scope.Contains(h1) && page.CleanTitle(page.PostHeadingText) is { } heading
+            && TitleText.IsSameSubject(heading, page.Meta("og:title") ?? page.Title) ? heading : null),
         new("JSON-LD headline", page => page.CleanTitle(page.JsonLd.Headline) is { } headline
             && !TitleText.IsCutFrom(headline, page.CleanTitle(page.Meta("og:title")) ?? page.PostHeadingText) ? headline : null),
         new("og:title", page => page.CleanTitle(page.Meta("og:title"))),
@@ -44,6 +50,9 @@ internal static class Precedence
         new("sailthru.date", page => page.Meta("sailthru.date")),
         new("<time>", PostMarkup.Time),
         new("the page's text", PostMarkup.VisibleDate),
+        // Parse.ly's older JSON tag: its pub_date is often the CMS's midnight or a zone label
+        // written by hand ("07:38:00AM EST" in October), so it only dates a page that shows none.
+        new("parsely-page pub_date", page => page.ParselyPage("pub_date").FirstOrDefault()),
     ];
 
     public static readonly ImmutableArray<Source<string>> Updated =
@@ -73,11 +82,13 @@ internal static class Precedence
         new("article:author", page => page.CleanAuthors(page.Metas("article:author").Where(IsName))),
         new("<meta name=\"author\">", page => page.CleanAuthors(page.Metas("author").Where(IsName))),
         new("parsely-author", page => page.CleanAuthors(page.Metas("parsely-author").Concat(page.Metas("sailthru.author")).Concat(page.Metas("dc.creator")))),
+        new("parsely-page author", page => page.CleanAuthors(page.ParselyPage("authors").Concat(page.ParselyPage("author")))),
         new("microdata author", page => page.CleanAuthors(PostMarkup.MicrodataAuthors(page))),
         new(".author .fn", page => page.CleanAuthors(PostMarkup.CardAuthors(page))),
         new("<a rel=\"author\">", page => page.CleanAuthors(PostMarkup.AuthorLinks(page))),
         new("link to an author page", page => page.CleanAuthors(PostMarkup.AuthorPageLinks(page))),
         new("byline", PostMarkup.Byline),
+        new("the page's text", PostMarkup.TextByline),
     ];
 
     public static readonly ImmutableArray<Source<IReadOnlyList<string>>> Categories =

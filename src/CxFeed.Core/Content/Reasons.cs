@@ -52,6 +52,9 @@ internal static class Reasons
     public static string UpdatedBeforePublished(string updated, string source, string published) =>
         $"ignored the modification date '{updated}' ({source}): it is earlier than the publication date '{published}'";
 
+    public static string PublishedAfterUpdate(string published, string source, string used, string usedSource) =>
+        $"has a publication date '{published}' ({source}) later than its modification date: '{used}' ({usedSource}) is used";
+
     public static string DisagreeingDates(string chosen, string chosenSource, string other, string otherSource) =>
         $"has publication dates that disagree: '{chosen}' ({chosenSource}) is used, not '{other}' ({otherSource})";
 

@@ -38,6 +38,12 @@ internal static partial class TitleText
     {
         foreach (var name in siteNames.Where(name => name.Length > 0))
         {
+            // Without spaces: "見出し：朝日新聞デジタル", where the script needs none.
+            if (title.Length > name.Length + 1 && title.EndsWith(name, StringComparison.OrdinalIgnoreCase)
+                && !IsSpacedScript(name[0]) && SeparatorBefore(title[..^name.Length]) is { } cut)
+            {
+                title = title[..cut].TrimEnd();
+            }
             foreach (var separator in Separators)
             {
                 var suffix = " " + separator + " " + name;
@@ -51,11 +57,32 @@ internal static partial class TitleText
         return title;
     }
 
-    /// <summary>The heading, when the title is the heading with more after or before a separator; else the title.</summary>
-    private static string ToHeading(string title, string heading)
+    /// <summary>Where the separator that ends <paramref name="text"/> starts (spaces before it aside), or null when it ends with none.</summary>
+    private static int? SeparatorBefore(string text)
+    {
+        var trimmed = text.TrimEnd();
+        var separator = Separators.Where(candidate => trimmed.EndsWith(candidate, StringComparison.Ordinal)).MaxBy(candidate => candidate.Length);
+        return separator is null || trimmed.Length == separator.Length ? null : trimmed.Length - separator.Length;
+    }
+
+    /// <summary>
+    /// The heading, when the title is the heading with more after or before a separator; else the
+    /// title. Typographic and typewriter quotes are the same letter here: the heading often has
+    /// "won’t" where the title has "won't".
+    /// </summary>
+    private static string ToHeading(string written, string heading)
+    {
+        return ToPlainHeading(Plain(written), Plain(heading)) is not null ? heading : written;
+    }
+
+    /// <summary>Quotes and apostrophes made typewriter ones, one character for one, so positions stay.</summary>
+    private static string Plain(string text) =>
+        text.Replace('’', '\'').Replace('‘', '\'').Replace('“', '"').Replace('”', '"').Replace('\u00A0', ' ');
+
+    private static string? ToPlainHeading(string title, string heading)
     {
         if (title.Length <= heading.Length + 2)
-            return title;
+            return null;
         // The heading is known, so a separator need not have spaces around it ("Title：Site",
         // "标题-网站"), unless it joins two words of a script written with spaces ("Apple-picking").
         if (title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) && IsSeparated(heading[^1], title[heading.Length..]))
@@ -65,7 +92,7 @@ internal static partial class TitleText
         {
             return heading;
         }
-        return title;
+        return null;
     }
 
     /// <summary>Whether <paramref name="rest"/> (what lies beyond the heading, read away from it) starts with a separator that sets it apart.</summary>
@@ -81,6 +108,28 @@ internal static partial class TitleText
 
     /// <summary>A letter or digit of the scripts written with spaces between words (Latin, Greek, Cyrillic).</summary>
     private static bool IsSpacedScript(char c) => c < '\u0530' && char.IsLetterOrDigit(c);
+
+    /// <summary>
+    /// Whether a heading speaks of what the page's title does: most of its words are in it (most
+    /// of its letters, for scripts written without spaces). With no title to compare, it does.
+    /// </summary>
+    public static bool IsSameSubject(string heading, string? title)
+    {
+        if (title is null)
+            return true;
+        var words = Words(heading);
+        if (words.Length >= 3)
+        {
+            var titleWords = Words(title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return words.Count(titleWords.Contains) * 2 >= words.Length;
+        }
+        var letters = heading.Where(char.IsLetterOrDigit).ToList();
+        var titleLetters = title.Where(char.IsLetterOrDigit).ToHashSet();
+        return letters.Count > 0 && letters.Count(titleLetters.Contains) * 2 >= letters.Count;
+    }
+
+    private static string[] Words(string text) =>
+        text.Split(text.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// Whether <paramref name="headline"/> was cut short with an ellipsis ("…", "...") and

@@ -57,6 +57,19 @@ internal static class WrittenDate
         return false;
     }
 
+    /// <summary>Every date written in <paramref name="text"/>, in order, and whether it states its zone (an abbreviation or an offset after its time).</summary>
+    public static IEnumerable<(DateTimeOffset Value, bool Zoned)> FindAll(string text, TimeZoneInfo zone)
+    {
+        foreach (Match match in Pattern.Matches(text))
+        {
+            if (TryRead(match, zone, out var value))
+                yield return (value, match.Groups["zone"].Success || match.Groups["sign"].Success);
+        }
+    }
+
+    /// <summary>Whether the first date written in <paramref name="text"/> states its zone.</summary>
+    public static bool HasZone(string text) => FindAll(text, TimeZoneInfo.Utc).Select(date => date.Zoned).FirstOrDefault();
+
     private static bool TryRead(Match match, TimeZoneInfo zone, out DateTimeOffset value)
     {
         value = default;
@@ -198,8 +211,8 @@ internal static class WrittenDate
         // Chinese, Japanese, Korean: "2021年3月3日", "2021년 3월 3일".
         + @"|(?<year>[12][0-9]{3})\s*[年년]\s*(?<month>[01]?[0-9])\s*[月월]\s*(?<day>[0-3]?[0-9])\s*[日일]"
         + ")"
-        // An optional time: "11:00 PM", "at 10:30 am", "um 10:00 Uhr", "à 10h30", "T10:00:00".
-        + @"(?:\s*(?:,\s*at|,|at|um|à|a\s+las|alle|às|om|kl\.?|@|-|–|\||T)?\s*(?<hour>[0-2]?[0-9])(?::|h)(?<minute>[0-5][0-9])(?::(?<second>[0-5][0-9]))?(?:\s*(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?(?:\s*(?:uhr|h)(?![\p{L}]))?"
+        // An optional time: "11:00 PM", "at 10:30 am", "um 10:00 Uhr", "à 10h30", "T10:00:00", CNN's "November 29, 2016: 3:33 AM ET".
+        + @"(?:\s*(?:,\s*at|,|:|at|um|à|a\s+las|alle|às|om|kl\.?|@|-|–|\||T)?\s*(?<hour>[0-2]?[0-9])(?::|h)(?<minute>[0-5][0-9])(?::(?<second>[0-5][0-9]))?(?:\s*(?<ampm>[ap])\.?\s?m\.?(?![\p{L}]))?(?:\s*(?:uhr|h)(?![\p{L}]))?"
         // An optional zone: "PST", "GMT+2", "UTC-05:00", "+0100".
         + @"(?:\s*(?<![\p{L}])(?-i:" + ZoneName + @")(?![\p{L}]))?"
         + @"(?:\s*(?<sign>[+-])(?<offset>[0-9]{1,2}(?::?[0-9]{2})?)(?![0-9]))?)?",

@@ -57,7 +57,7 @@ public class CleanCommandTests
             "<p>Journey maps are powerful tools. But we’ve seen them go wrong in a few predictable ways.</p>\n"
             + "<p>First, a map built without talking to customers is a map of your own assumptions.</p>\n",
             run.Output);
-        Assert.Equal("cxfeed clean: standard input has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one\n", run.Error);
+        Assert.Equal("cxfeed clean: standard input has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text, parsely-page pub_date gives one\n", run.Error);
     }
 
     [Fact]

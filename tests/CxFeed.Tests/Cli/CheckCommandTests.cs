@@ -51,7 +51,7 @@ public class CheckCommandTests
         Assert.Equal(ExitCode.ContentProblems, run.ExitCode);
         Assert.Equal(
             "one.html: has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text\n"
-            + "one.html: has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one\n"
+            + "one.html: has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text, parsely-page pub_date gives one\n"
             + "0 posts read, 2 problems\n",
             run.Output);
     }

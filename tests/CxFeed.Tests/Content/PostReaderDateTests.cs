@@ -218,6 +218,6 @@ public class PostReaderDateTests
         var reading = Read(TimeElements(""));
 
         Assert.Null(reading.Post);
-        Assert.Equal(["has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text gives one"], Reasons(reading));
+        Assert.Equal(["has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text, parsely-page pub_date gives one"], Reasons(reading));
     }
 }
