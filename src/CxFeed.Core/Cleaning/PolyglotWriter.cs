@@ -328,6 +328,10 @@ internal sealed class PolyglotWriter
         {
             if (Top.Implicit && Top.Name == "p")
                 CloseTop();
+            // A list item never opens directly in another (its wrapper was unwrapped): HTML parsers
+            // close the first, so the output must too, or cleaning it again would change it.
+            if (name == "li" && Top.Name == "li")
+                CloseTop();
             if (Top.IsPhrasing)
             {
                 _log.Remove(RemovalReason.Misplaced, name);
@@ -430,9 +434,12 @@ internal sealed class PolyglotWriter
     {
         var open = Top;
         _open.RemoveAt(_open.Count - 1);
+        // Breaks inside pre are all kept, its last one too: trimming only the last would leave the
+        // one before it last, to be trimmed by the next cleaning.
+        var inPre = _preDepth > 0;
         if (open.Name == "pre")
             _preDepth--;
-        if (open.IsBlock && _preDepth == 0 && _breakEnd == _out.Length && _breakStart >= open.Start)
+        if (open.IsBlock && !inPre && _breakEnd == _out.Length && _breakStart >= open.Start)
         {
             _out.Length = _breakStart;
             _breakEnd = -1;

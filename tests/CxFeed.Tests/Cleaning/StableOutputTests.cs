@@ -15,6 +15,11 @@ public class StableOutputTests
     // A lazy image's sizes of only characters XML forbids was written as sizes="".
     [InlineData("<img data-srcset=\"/a.jpg\" sizes=\"\u0001\">", "<p><img src=\"https://www.heartofthecustomer.com/a.jpg\" srcset=\"https://www.heartofthecustomer.com/a.jpg\" /></p>")]
     [InlineData("<img data-srcset=\"/a.jpg 1x\" data-sizes=\" \u0008 \" sizes=\"100vw\">", "<p><img src=\"https://www.heartofthecustomer.com/a.jpg\" srcset=\"https://www.heartofthecustomer.com/a.jpg 1x\" sizes=\"100vw\" /></p>")]
+    // A list item inside an element that is unwrapped inside a list item was written inside the first item.
+    [InlineData("<ul><li>two<span><li>x</span></ul>", "<ul>\n<li>two</li>\n<li>x</li>\n</ul>")]
+    [InlineData("<ul><li>two<oi><li>x</oi></ul>", "<ul>\n<li>two</li>\n<li>x</li>\n</ul>")]
+    // Only the last of the breaks at the end of a pre was trimmed; the next cleaning trimmed the one before it.
+    [InlineData("<pre>p><brs\0p><br><i<br><br><brOd</p>", "<pre>p&gt;<br /><br /><br /></pre>")]
     public void The_output_cleans_to_itself(string input, string expected)
     {
         var once = Clean.Html(input);

@@ -49,13 +49,13 @@ public sealed class CrawlServingTests : IAsyncLifetime
 
         Assert.Equal(0, pulled.ExitCode);
         Assert.Equal("", pulled.Error);
-        Assert.Contains($"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n", pulled.Output, StringComparison.Ordinal);
-        Assert.Contains("3 fetched, 3 changed, 0 removed (", pulled.Output, StringComparison.Ordinal);
+        Assert.Contains($"skipped {Blog}: is not a single post: WordPress marks it the blog's list of posts (body class 'blog')\n", pulled.Output, StringComparison.Ordinal);
+        Assert.Contains("4 fetched, 3 changed, 0 removed (", pulled.Output, StringComparison.Ordinal);
 
         var check = await Cxfeed.RunAsync(["check", .. Settings()]);
 
         Assert.Equal(0, check.ExitCode);
-        Assert.Equal($"skipped {Blog}: is not a single post: WordPress marks it the site's home page (body class 'home')\n3 posts read, 0 problems\n", check.Output);
+        Assert.Equal($"skipped {Blog}: is not a single post: WordPress marks it the blog's list of posts (body class 'blog')\n3 posts read, 0 problems\n", check.Output);
     }
 
     [Theory]
