@@ -59,13 +59,19 @@ function cxfeed_seed_post(string $file): array
 
     $image = null;
     $imageUrl = $meta('og:image');
+    // Where the page states no og:image, the theme's featured image (img.wp-post-image) is it.
+    $thumbnail = $x->query("//img[contains(concat(' ', normalize-space(@class), ' '), ' wp-post-image ')]")->item(0);
+    if ($imageUrl === '' && $thumbnail !== null) {
+        $imageUrl = $thumbnail->getAttribute('src');
+    }
     if (preg_match('~^https://www\.heartofthecustomer\.com/wp-content/uploads/(.+)$~', $imageUrl, $m)) {
+        $fromMeta = $meta('og:image') !== '';
         $image = [
             'file' => $m[1],
-            'width' => (int) $meta('og:image:width'),
-            'height' => (int) $meta('og:image:height'),
+            'width' => (int) ($fromMeta ? $meta('og:image:width') : $thumbnail->getAttribute('width')),
+            'height' => (int) ($fromMeta ? $meta('og:image:height') : $thumbnail->getAttribute('height')),
             'type' => $meta('og:image:type') ?: 'image/' . (str_ends_with($m[1], '.png') ? 'png' : 'jpeg'),
-            'alt' => $meta('og:image:alt'),
+            'alt' => $fromMeta ? $meta('og:image:alt') : $thumbnail->getAttribute('alt'),
         ];
     }
 

@@ -480,12 +480,14 @@ internal sealed class CleaningPass
         if (_writer.TryVoid("img"))
             _lastKeptImage = image;
 
-        bool IsPixel()
-        {
-            var width = Array.IndexOf(allowed, "width") is var w and >= 0 && _values[w] is { } ws && int.TryParse(ws, CultureInfo.InvariantCulture, out var wn) ? wn : -1;
-            var height = Array.IndexOf(allowed, "height") is var h and >= 0 && _values[h] is { } hs && int.TryParse(hs, CultureInfo.InvariantCulture, out var hn) ? hn : -1;
-            return width is 0 or 1 && height is 0 or 1;
-        }
+        bool IsPixel() => Dimension("width") is 0 or 1 && Dimension("height") is 0 or 1;
+
+        // The size as it would be written (what XML forbids left out, references decoded), so that
+        // an image written 1×1 is a pixel the first time too, not only when cleaned again.
+        int Dimension(string name) =>
+            Array.IndexOf(allowed, name) is var i and >= 0 && _values[i] is { } raw
+            && Integer(XmlCharacters.Keep(CharacterReferences.Decode(raw, inAttribute: true)), 0, 100_000) is { } written
+            && int.TryParse(written, CultureInfo.InvariantCulture, out var size) ? size : -1;
     }
 
     /// <summary>The image's source, srcset and sizes attributes, lazy ones included: the first of each name, read in one pass.</summary>

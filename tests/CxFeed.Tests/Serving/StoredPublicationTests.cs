@@ -105,17 +105,17 @@ public sealed class StoredPublicationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restarted_server_answers_with_the_stored_bytes_and_etags_before_it_reads_a_post()
+    public async Task A_restarted_server_answers_with_the_stored_bytes_and_etags_while_it_checks_the_content()
     {
         var before = await FirstLifeAsync();
-        // A page that cannot be read until someone writes to it: the rebuild waits on it, the answers must not.
-        var slow = Path.Combine(Content, "zz-slow.html");
-        using (var mkfifo = Process.Start("mkfifo", slow))
+        // A pipe named like a page: the reader lists it and never opens it (it would block every
+        // rebuild), so the check ends with it as a problem and the published ETags unchanged.
+        var pipe = Path.Combine(Content, "zz-pipe.html");
+        using (var mkfifo = Process.Start("mkfifo", pipe))
             await mkfifo.WaitForExitAsync();
-        Assert.True(File.Exists(slow), "mkfifo made no pipe");
+        Assert.True(File.Exists(pipe), "mkfifo made no pipe");
 
         var (app, client) = await StartAsync();
-        var released = false;
         try
         {
             var rss = await GetAsync(client, "feeds/posts.rss");
@@ -126,19 +126,15 @@ public sealed class StoredPublicationTests : IDisposable
             Assert.Equal(before.Body, rss.Body);
             Assert.Equal(before.BrotliETag, brotli.ETag);
             Assert.Equal(before.Brotli, brotli.Body);
-            Assert.Equal("ok\npublication: stored, checking\n", health);
+            // Still checking, or already done with the pipe found: never an answer of another publication.
+            Assert.True(health == "ok\npublication: stored, checking\n" || health.Contains("zz-pipe.html: "), health);
 
-            // Let the content be read: the rebuild finds nothing new, and the ETags stay.
-            await Task.Run(() => new FileStream(slow, FileMode.Open, FileAccess.Write).Dispose()).WaitAsync(TimeSpan.FromSeconds(30));
-            released = true;
             await EventuallyAsync(async () => !(await HealthAsync(client)).Contains("stored, checking"), "the stored publication checked");
             Assert.Equal(before.ETag, (await GetAsync(client, "feeds/posts.rss")).ETag);
-            Assert.Contains("zz-slow.html: ", await HealthAsync(client));
+            Assert.Contains("zz-pipe.html: ", await HealthAsync(client));
         }
         finally
         {
-            if (!released)
-                _ = Task.Run(() => new FileStream(slow, FileMode.Open, FileAccess.Write).Dispose());
             await StopAsync(app, client);
         }
     }
