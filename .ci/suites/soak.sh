@@ -7,11 +7,14 @@ cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=$(mktemp -d /tmp/cxfeed-soak-ci.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# faults.sh runs the server as nobody when it is root (so that chmod 000 bites): the app must be readable.
+chmod 755 "$work"
 
 echo "== building CxFeed (Release)"
 if ! timeout 600 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >"$work/publish.log" 2>&1; then
   cat "$work/publish.log"; echo "0 passed, 1 failed"; exit 1
 fi
+chmod -R a+rX "$work/app"
 passed=0 failed=0 status=0
 for script in soak faults; do
   echo "== tests/load/$script.sh"

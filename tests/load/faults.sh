@@ -228,9 +228,9 @@ check "SIGTERM: no unhandled exception in the log" 0 "$(grep -c 'Unhandled excep
 sed -i 's|<p>During the stop.</p>||' "$edited"
 
 echo "== 7. SIGKILL during build --out"
-# A bigger blog so the write takes a while: the seeds 25 times over, each copy at its own address.
+# A bigger blog so the write takes a while: the seeds 100 times over, each copy at its own address.
 mkdir -p "$work/many"
-for n in $(seq 1 25); do
+for n in $(seq 1 100); do
   for page in "$work"/posts/*.html; do
     sed -E "s#(heartofthecustomer\.com/[a-z0-9-]+)/#\1-$n/#g" "$page" >"$work/many/$n-$(basename "$page")"
   done
@@ -241,8 +241,8 @@ manifest_of() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256su
 before=$(manifest_of "$out")
 dotnet "$app/cxfeed.dll" build --out "$out" --content "$work/many" --feeds "$work/feeds" >"$work/kill2.log" 2>&1 &
 builder=$!
-until compgen -G "$work/.site.building-*" >/dev/null || ! kill -0 "$builder" 2>/dev/null; do sleep 0.05; done
-sleep 0.3
+# Killed once the first files are in its building folder: in the middle of the write on any machine.
+until [ -n "$(find "$work" -maxdepth 5 -path "$work/.site.building-*/*" -type f -print -quit 2>/dev/null)" ] || ! kill -0 "$builder" 2>/dev/null; do sleep 0.02; done
 kill -KILL "$builder" 2>/dev/null
 wait "$builder" 2>/dev/null
 check "SIGKILL: killed while writing" yes "$(compgen -G "$work/.site.building-*" >/dev/null && echo yes || echo "no (the build ended first)")"
