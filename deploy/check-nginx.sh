@@ -221,7 +221,9 @@ restart() { # restart INDEX PORT SIGNAL
   start_instance "$2"
   pids[$1]=$instance
   wait_for "http://127.0.0.1:$2/feeds/posts.rss" 180 || echo "instance on $2 did not start again"
-  sleep 2
+  # nginx takes an instance that failed back only after fail_timeout (5 s in nginx.conf) from its
+  # last failure: stopping the other one before that leaves no live upstream (docs/deploy.md).
+  sleep 6
 }
 sleep 2
 restart 0 "$port_a" KILL

@@ -60,6 +60,8 @@ internal sealed class PolyglotWriter
     private bool _spaceWritten;
     private int _preDepth;
     private bool _preJustOpened;
+    /// <summary>Where the innermost pre's content starts in the output: right after its start tag.</summary>
+    private int _preContentStart = -1;
     private int _breakStart;
     private int _breakEnd;
     private int _textOffered;
@@ -83,6 +85,7 @@ internal sealed class PolyglotWriter
         _spaceWritten = false;
         _preDepth = 0;
         _preJustOpened = false;
+        _preContentStart = -1;
         _breakStart = -1;
         _breakEnd = -1;
         _textOffered = 0;
@@ -427,6 +430,7 @@ internal sealed class PolyglotWriter
         {
             _preDepth++;
             _preJustOpened = true;
+            _preContentStart = _out.Length;
         }
     }
 
@@ -506,11 +510,13 @@ internal sealed class PolyglotWriter
                 span = span[2..];
             else if (span.StartsWith("\n") || span.StartsWith("\r"))
                 span = span[1..];
-            if (span.Length > 0 && span[0] is '\n' or '\r')
-                _out.Append('\n');
         }
         if (span.Length == 0)
             return;
+        // A newline written first after <pre> is dropped by the next parse: a second one keeps it,
+        // whichever text (after a removed comment or element) brings it.
+        if (_out.Length == _preContentStart && span[0] is '\n' or '\r')
+            _out.Append('\n');
         BeginContent();
         while (span.Length > 0)
         {
