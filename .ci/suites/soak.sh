@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Soak and faults at a short length (docs/reliability.md, "Soak and faults"): CxFeed published
-# once, tests/load/soak.sh for DURATION (60 s) of wrk at saturation while posts and a feed
+# once, tests/load/soak.sh for DURATION (120 s: memory is compared between the second and the last quarter, past the warm-up) of wrk at saturation while posts and a feed
 # definition change, then tests/load/faults.sh. Last line: the totals of both, "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +18,7 @@ chmod -R a+rX "$work/app"
 passed=0 failed=0 status=0
 for script in soak faults; do
   echo "== tests/load/$script.sh"
-  APP="$work/app" DURATION=${DURATION:-60} timeout 600 bash "tests/load/$script.sh" 2>&1 | tee "$work/$script.out"
+  APP="$work/app" DURATION=${DURATION:-120} timeout 600 bash "tests/load/$script.sh" 2>&1 | tee "$work/$script.out"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$work/$script.out" | tail -n 1)
   if [ -z "$line" ]; then

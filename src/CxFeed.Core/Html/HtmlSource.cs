@@ -22,8 +22,9 @@ public static class HtmlSource
     {
         if (element.FirstChild is not { } first)
             return new Range(0, 0);
-        var start = first.StreamPosition;
-        var end = ExplicitEndTag(element) is { } endTag ? endTag.StreamPosition : EndOfLastDescendant(element, text);
+        // HtmlAgilityPack can place a node of a page cut inside an end tag past the text's end (found by fuzzing).
+        var start = Math.Min(first.StreamPosition, text.Length);
+        var end = Math.Min(ExplicitEndTag(element) is { } endTag ? endTag.StreamPosition : EndOfLastDescendant(element, text), text.Length);
         return end > start ? new Range(start, end) : new Range(start, start);
     }
 
