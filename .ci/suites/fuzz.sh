@@ -21,9 +21,12 @@ open_class_only() {
   [ "$1" = clean ] || return 1
   compgen -G "$findings/hangs/id*" >/dev/null && return 1
   [ -d "$out/plain" ] || dotnet publish tests/CxFeed.Fuzz -c Release -o "$out/plain" --nologo -v quiet >/dev/null || return 1
+  local replay
   for finding in "$findings"/crashes/id*; do
     [ -e "$finding" ] || continue
-    dotnet "$out/plain/CxFeed.Fuzz.dll" clean "$finding" 2>&1 | grep -q 'PropertyFailure: cleaning twice differs from cleaning once' || return 1
+    # The replay exits 1 for any finding: kept in a variable, not piped (pipefail would take its status).
+    replay=$(dotnet "$out/plain/CxFeed.Fuzz.dll" clean "$finding" 2>&1)
+    grep -q 'PropertyFailure: cleaning twice differs from cleaning once' <<<"$replay" || return 1
   done
 }
 for corpus in tests/CxFeed.Fuzz/corpus/*/; do

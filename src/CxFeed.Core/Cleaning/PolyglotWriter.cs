@@ -335,6 +335,9 @@ internal sealed class PolyglotWriter
             // close the first, so the output must too, or cleaning it again would change it.
             if (name == "li" && Top.Name == "li")
                 CloseTop();
+            // Likewise a term or a description ends the open one.
+            if (name is "dt" or "dd" && Top.Name is "dt" or "dd")
+                CloseTop();
             if (Top.IsPhrasing)
             {
                 _log.Remove(RemovalReason.Misplaced, name);

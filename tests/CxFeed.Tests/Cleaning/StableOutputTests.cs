@@ -18,6 +18,9 @@ public class StableOutputTests
     // A list item inside an element that is unwrapped inside a list item was written inside the first item.
     [InlineData("<ul><li>two<span><li>x</span></ul>", "<ul>\n<li>two</li>\n<li>x</li>\n</ul>")]
     [InlineData("<ul><li>two<oi><li>x</oi></ul>", "<ul>\n<li>two</li>\n<li>x</li>\n</ul>")]
+    // A term or a description opened inside the open one (its wrapper unwrapped) stayed inside it.
+    [InlineData("<dl><dt>s<dt>x</dt></dl>", "<dl>\n<dt>s</dt>\n<dt>x</dt>\n</dl>")]
+    [InlineData("<dl><dt>s<span><dd>x</span></dl>", "<dl>\n<dt>s</dt>\n<dd>x</dd>\n</dl>")]
     // Only the last of the breaks at the end of a pre was trimmed; the next cleaning trimmed the one before it.
     [InlineData("<pre>p><brs\0p><br><i<br><br><brOd</p>", "<pre>p&gt;<br /><br /><br /></pre>")]
     // An image whose size is 1×1 once what XML forbids is left out was kept, then taken for a tracking pixel the next time.
