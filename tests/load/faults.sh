@@ -71,6 +71,7 @@ rm -rf "$work/posts"
 sleep 3
 check "folder removed: the feeds still answer" 200 "$(status_of /feeds/posts.rss)"
 check "folder removed: nothing lost (every post still in the feed)" "$posts" "$(items)"
+check "folder removed: /healthz names the folder's setting" yes "$(until_is yes 20 sh -c "curl -s '$base/healthz' | grep -q 'CxFeed:Content:Path' && echo yes")"
 echo "   /healthz: $(health | tr '\n' ' ')"
 cp -a "$work/posts.saved" "$work/posts"
 check "folder restored: the feed is the one of the same content again" "$whole" "$(until_is "$whole" 20 etag_of /feeds/customerthink.rss)"

@@ -24,6 +24,9 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
 
     public Uri SiteBaseUrl { get; } = siteBaseUrl;
 
+    /// <summary>The setting that names the folder, so that a folder gone missing is reported against it.</summary>
+    public string Setting { get; init; } = $"{ContentOptions.Section}:Path";
+
     /// <summary>The clock stamps are judged settled against; the system's unless a test gives another.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -35,6 +38,9 @@ public sealed class FolderSource(string path, Uri siteBaseUrl) : IPostSource
     public Task<IReadOnlyList<ListedPage>> ListAsync(CancellationToken cancellationToken = default)
     {
         var root = System.IO.Path.GetFullPath(Path);
+        // The runtime's own message ("Could not find a part of the path") names neither the folder's role nor its setting.
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException($"the folder of post pages '{root}' ({Setting}) does not exist");
         var settledBefore = Time.GetUtcNow().UtcDateTime - PageStamp.Coarseness;
         var files = new FileSystemEnumerable<(string Name, long Length, DateTime LastWrite)>(
             root,

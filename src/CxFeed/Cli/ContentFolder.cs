@@ -25,7 +25,7 @@ public static class ContentFolder
             {
                 throw new SettingsException([new Problem($"{ContentOptions.Section}:StorePath", $"'{content.StorePath}' cannot be used as the store ({error.Message})")]);
             }
-            return new FolderSource(store.PostsPath, site.BaseUri);
+            return new FolderSource(store.PostsPath, site.BaseUri) { Setting = $"{ContentOptions.Section}:StorePath" };
         }
         if (!Directory.Exists(content.Path))
         {

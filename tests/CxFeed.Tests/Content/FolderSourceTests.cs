@@ -31,6 +31,17 @@ public class FolderSourceTests
     }
 
     [Fact]
+    public async Task A_folder_gone_missing_is_reported_with_its_path_and_the_setting_that_names_it()
+    {
+        using var folder = new TemporaryFolder();
+        var missing = System.IO.Path.Combine(folder.Path, "posts");
+
+        var failure = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => new FolderSource(missing, Site).ListAsync());
+
+        Assert.Equal($"the folder of post pages '{missing}' (CxFeed:Content:Path) does not exist", failure.Message);
+    }
+
+    [Fact]
     public async Task A_file_that_cannot_be_read_is_a_page_that_says_why_and_the_others_still_come()
     {
         using var folder = new TemporaryFolder();
