@@ -11,6 +11,7 @@
 #    posts.rss from memory, from the start of its process to its first 200, with its processor time.
 # Every timed line ends with the load average of the moment: compare rows of one run.
 # PAGES=DIR copies pages generated before (`-- pages DIR COUNT`, deterministic) instead of generating them.
+# RID=linux-x64 publishes for that platform, compiled ahead of time (ReadyToRun; src/CxFeed/CxFeed.csproj).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-10000}
@@ -36,7 +37,7 @@ else
   timeout 600 dotnet run -c Release --project tests/CxFeed.Benchmarks -- pages "$work/posts" "$count" >/dev/null || exit 1
 fi
 echo "   $(du -sm "$work/posts" | cut -f1) MiB of pages"
-timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >/dev/null || exit 1
+timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q ${RID:+-r "$RID" --self-contained false} >/dev/null || exit 1
 timeout 300 dotnet publish tests/load/BareKestrel -c Release -o "$work/bare" --nologo -v q >/dev/null || exit 1
 load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
