@@ -252,7 +252,7 @@ dotnet "$app/cxfeed.dll" build --out "$out" --content "$work/many" --feeds "$wor
 check "SIGKILL: the next build writes (exit 0 or 1: problems of the copied posts)" yes "$([ $? -le 1 ] && echo yes || echo no)"
 check "SIGKILL: the next build replaced the old one whole" "yes $(sed -nE 's/.*\(version ([0-9a-f]+)\).*/\1/p' "$work/kill3.log")" \
   "$([ "$(manifest_of "$out")" != "$before" ] && echo yes || echo no) $(sed -nE 's/^version ([0-9a-f]{12}).*/\1/p' "$out/.cxfeed-build")"
-echo "   left beside it: $(ls -A "$work" | grep -c '^\.site\.') folder(s) of the killed build"
+check "SIGKILL: the next build cleared the killed build's folder" 0 "$(ls -A "$work" | grep -c '^\.site\.')"
 
 for reason in "${skipped[@]}"; do echo "skipped: $reason"; done
 finish

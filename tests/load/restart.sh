@@ -6,8 +6,12 @@
 #    content in the same run, `du -b`: identity + gzip + br), and again after EDITS (100) edits;
 #  - RUNS (3) restarts after a clean stop (SIGTERM) and RUNS after SIGKILL: the time from the
 #    start of the process to the first 200 of /feeds/posts.rss with the ETag it had before (curl
-#    every 10 ms), and how long the check and the first rebuild then take (the server's log).
+#    every 10 ms), and how long the check and the first rebuild then take (the server's log);
+#  - beside each restart, the floor: a bare Kestrel (tests/load/BareKestrel) serving the same
+#    posts.rss from memory, from the start of its process to its first 200, with its processor time.
+# Every timed line ends with the load average of the moment: compare rows of one run.
 # PAGES=DIR copies pages generated before (`-- pages DIR COUNT`, deterministic) instead of generating them.
+# RID=linux-x64 publishes for that platform, compiled ahead of time (ReadyToRun; src/CxFeed/CxFeed.csproj).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-10000}
@@ -33,7 +37,9 @@ else
   timeout 600 dotnet run -c Release --project tests/CxFeed.Benchmarks -- pages "$work/posts" "$count" >/dev/null || exit 1
 fi
 echo "   $(du -sm "$work/posts" | cut -f1) MiB of pages"
-timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q >/dev/null || exit 1
+timeout 300 dotnet publish src/CxFeed -c Release -o "$work/app" --nologo -v q ${RID:+-r "$RID" --self-contained false} >/dev/null || exit 1
+timeout 300 dotnet publish tests/load/BareKestrel -c Release -o "$work/bare" --nologo -v q >/dev/null || exit 1
+load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 start_server() {
   dotnet "$work/app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" "${settings[@]}" \
@@ -75,8 +81,24 @@ packs=$(du -sb "$work/publication/packs" | cut -f1)
 echo "build --out: $served bytes ($(( served / 1048576 )) MiB); the store's packs: $packs bytes"
 awk -v r="$rss_first" -v s="$served" 'BEGIN {printf "RSS after the first build / served bytes: %.2f\n", r / s}'
 
+bare_start() {  # sets $bare_elapsed and $bare_cpu: a bare Kestrel's start to its first 200 of the same feed
+  local server_pid=$pid begun; begun=$(now_ms)
+  dotnet "$work/bare/BareKestrel.dll" "http://127.0.0.1:$port_bare" "$work/out/feeds/posts.rss" "$tag" "Thu, 01 Jan 2026 00:00:00 GMT" >/dev/null 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port_bare/feeds/posts.rss"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the bare Kestrel did not start"; exit 1; }
+    sleep 0.01
+  done
+  bare_elapsed=$(( $(now_ms) - begun ))
+  bare_cpu=$(cpu_ms)
+  kill -KILL "$pid"; wait "$pid" 2>/dev/null
+  pid=$server_pid
+}
+port_bare=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 restart() {  # $1: TERM or KILL, $2: wait for the check and the first rebuild; sets $elapsed: the ms from start to the first 200 with the ETag of before
   kill "-$1" "$pid"; wait "$pid" 2>/dev/null
+  # The floor first, on the same machine at the same moment, while no cxfeed runs.
+  bare_start
   : >"$work/cxfeed.log"
   local begun; begun=$(now_ms)
   start_server
@@ -94,6 +116,8 @@ restart() {  # $1: TERM or KILL, $2: wait for the check and the first rebuild; s
   wait_for "Publication saved" 600
   grep -o 'Serving the stored.*\|Stored publication checked.*\|Rebuilt: .*\|Not serving.*\|refused.*' "$work/cxfeed.log" | sed 's/^/   /'
 }
+bare_times=()
+bare_cpus=()
 for signal in TERM KILL; do
   times=()
   cpus=()
@@ -102,10 +126,14 @@ for signal in TERM KILL; do
     restart "$signal" "$([ "$signal$i" == "KILL$runs" ] && echo wait)"
     times+=("$elapsed")
     cpus+=("$cpu")
-    echo "restart after SIG$signal $i: first answer with the same ETag after ${times[-1]} ms, ${cpus[-1]} ms of the server's processor time"
+    bare_times+=("$bare_elapsed")
+    bare_cpus+=("$bare_cpu")
+    echo "restart after SIG$signal $i: first answer with the same ETag after ${times[-1]} ms, ${cpus[-1]} ms of the server's processor time ($(load))"
+    echo "   the floor just before, a bare Kestrel serving the same feed: first 200 after $bare_elapsed ms, $bare_cpu ms of its processor time"
   done
   echo "restart after SIG$signal, median of $runs: $(printf '%s\n' "${times[@]}" | median) ms, processor time $(printf '%s\n' "${cpus[@]}" | median) ms"
 done
+echo "the floor, bare Kestrel, median of ${#bare_times[@]}: $(printf '%s\n' "${bare_times[@]}" | median) ms, processor time $(printf '%s\n' "${bare_cpus[@]}" | median) ms"
 
 echo "== $edits edits of the newest post"
 newest=$(grep -l '2024-06-01T09:00:00-05:00' "$work/posts"/*.html | head -1)

@@ -10,6 +10,8 @@ namespace CxFeed.Core.Publishing;
 /// on Linux the two folders are exchanged by one <c>renameat2(RENAME_EXCHANGE)</c>, atomic; where
 /// that call is missing, the old folder is renamed away and the new one renamed in, which leaves
 /// a moment in which DIR does not exist. A file a reader already opened stays readable either way.
+/// A build killed before its swap leaves its folder (<c>.DIR.building-PID</c>) beside DIR; the
+/// next build removes those whose process is gone.
 /// </summary>
 public static class PublicationFolder
 {
@@ -31,6 +33,7 @@ public static class PublicationFolder
         var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
         if (Directory.Exists(building))
             Directory.Delete(building, recursive: true);
+        ClearAbandoned(parent, name);
         try
         {
             Directory.CreateDirectory(building);
@@ -65,6 +68,43 @@ public static class PublicationFolder
             throw new ArgumentException($"'{address}' is not a file address", nameof(address));
         var relative = string.Join(Path.DirectorySeparatorChar, segments.Skip(1));
         return address.EndsWith('/') ? relative + "index.html" : relative;
+    }
+
+    /// <summary>
+    /// Deletes the building and old folders of <paramref name="name"/> left by builds whose process
+    /// no longer runs (killed before they could clean up). A folder of a running process is
+    /// another build under way and is left alone.
+    /// </summary>
+    private static void ClearAbandoned(string parent, string name)
+    {
+        foreach (var kind in (string[])["building", "old"])
+        {
+            var prefix = $".{name}.{kind}-";
+            foreach (var folder in Directory.EnumerateDirectories(parent, prefix + "*"))
+            {
+                if (int.TryParse(Path.GetFileName(folder).AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && pid != Environment.ProcessId && !IsRunning(pid))
+                    Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            // No process of that id.
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsBuild(string folder) =>

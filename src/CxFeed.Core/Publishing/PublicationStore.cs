@@ -1,9 +1,9 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace CxFeed.Core.Publishing;
 
@@ -12,9 +12,10 @@ namespace CxFeed.Core.Publishing;
 /// bytes, ETags and dates it served before. A folder holds packs (<c>packs/*.pack</c>: the files'
 /// identity, gzip and brotli bytes, one after the other, never changed once written) and one
 /// <c>manifest</c> naming for every address its content type, Last-Modified, ETags, the key it was
-/// planned with, and where each representation lies in which pack with its length and SHA-256.
-/// The manifest starts with a line holding the SHA-256 of the rest, the code version and a
-/// fingerprint of the settings it was built with.
+/// planned with, and where each representation lies in which pack with its length and the first
+/// 128 bits of its SHA-256. The manifest starts with a text line holding the SHA-256 of the rest,
+/// the code version and a fingerprint of the settings it was built with; the rest is binary
+/// (<see cref="ManifestBody"/>), read in a few milliseconds at the start, before anything is warm.
 /// <para>
 /// A save writes only the representations not stored yet into a new pack, syncs it to disk, then
 /// writes the new manifest beside the old one, syncs it and renames it over the old one (atomic
@@ -34,7 +35,8 @@ namespace CxFeed.Core.Publishing;
 /// </summary>
 public sealed partial class PublicationStore : IDisposable
 {
-    public const int Format = 1;
+    /// <summary>2: the binary manifest (1 was JSON: twice the bytes, and a serializer to warm up at the start).</summary>
+    public const int Format = 2;
 
     /// <summary>Packs kept before the smaller ones are merged into one.</summary>
     public const int MaxPacks = 8;
@@ -118,9 +120,9 @@ public sealed partial class PublicationStore : IDisposable
         StoredManifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize(body, ManifestJson.Default.StoredManifest) ?? throw new JsonException("empty");
+            manifest = ManifestBody.Read(body);
         }
-        catch (JsonException failure)
+        catch (Exception failure) when (failure is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
             return StoredPublication.Refused($"manifest unreadable: {failure.Message}");
         }
@@ -142,7 +144,7 @@ public sealed partial class PublicationStore : IDisposable
         var stored = new Dictionary<PublishedFile, StoredFile>(manifest.Files.Count, ReferenceEqualityComparer.Instance);
         foreach (var file in manifest.Files)
         {
-            if (file.Parts.Count != 3 || file.Parts.Any(part => part.Pack < 0 || part.Pack >= packs.Length || part.Offset < 0 || part.Length < 0 || part.Offset + part.Length > manifest.Packs[part.Pack].Length))
+            if (file.Parts.Length != 3 || file.Parts.Any(part => part.Pack < 0 || part.Pack >= packs.Length || part.Offset < 0 || part.Length < 0 || part.Offset + part.Length > manifest.Packs[part.Pack].Length))
                 return StoredPublication.Refused($"manifest names bytes of {file.Address} outside its packs");
             var published = ToFile(file, packs);
             files.Add(published);
@@ -165,13 +167,13 @@ public sealed partial class PublicationStore : IDisposable
         var problems = new List<Problem>();
         var packs = _packs;
         var byPack = _stored.Values
-            .SelectMany(file => file.Parts.Select(part => (file.Address, Part: part)))
+            .SelectMany(file => file.Parts.Select((part, index) => (file.Address, Part: part, Extension: Extensions[index])))
             .GroupBy(item => item.Part.Pack);
         var buffer = new byte[1 << 20];
         foreach (var group in byPack)
         {
             using var handle = File.OpenHandle(PackPath(packs[group.Key].Name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
-            foreach (var (address, part) in group.OrderBy(item => item.Part.Offset))
+            foreach (var (address, part, extension) in group.OrderBy(item => item.Part.Offset))
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 var done = 0L;
@@ -183,8 +185,8 @@ public sealed partial class PublicationStore : IDisposable
                     hash.AppendData(buffer, 0, read);
                     done += read;
                 }
-                if (done != part.Length || Tag(hash.GetHashAndReset()) != part.Hash)
-                    problems.Add(new Problem(address, $"stored bytes{(part.Extension.Length > 0 ? " (" + part.Extension + ")" : "")} in pack {packs[group.Key].Name} at {part.Offset} do not match their SHA-256"));
+                if (done != part.Length || Hash128(hash.GetHashAndReset()) != part.Hash)
+                    problems.Add(new Problem(address, $"stored bytes{(extension.Length > 0 ? " (" + extension + ")" : "")} in pack {packs[group.Key].Name} at {part.Offset} do not match their SHA-256"));
             }
         }
         return problems;
@@ -245,13 +247,12 @@ public sealed partial class PublicationStore : IDisposable
                     manifestFiles.Add(previous with { Key = key, Parts = [.. previous.Parts.Select(part => part with { Pack = packIndex[part.Pack] })] });
                     continue;
                 }
-                var parts = new List<StoredPart>(3);
+                var parts = new StoredPart[3];
+                var index = 0;
                 foreach (var representation in file.Representations)
                 {
                     await stream.WriteAsync(representation.Bytes, cancellationToken);
-                    // The identity's ETag is already the first 128 bits of its SHA-256: the hash it is checked against.
-                    var hash = representation.Coding is null ? representation.ETag.Trim('"') : Tag(SHA256.HashData(representation.Bytes.Span));
-                    parts.Add(new StoredPart(representation.Extension, newIndex, offset, representation.Bytes.Length, hash));
+                    parts[index++] = new StoredPart(newIndex, offset, representation.Bytes.Length, HashOf(representation));
                     offset += representation.Bytes.Length;
                 }
                 manifestFiles.Add(new StoredFile(file.Address, file.ContentType, file.LastModified.ToUnixTimeSeconds(), key,
@@ -275,7 +276,7 @@ public sealed partial class PublicationStore : IDisposable
 
         var manifest = new StoredManifest(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), publication.Version,
             [.. publication.Problems.Select(problem => new StoredProblem(problem.Subject, problem.Reason))], packs, manifestFiles);
-        var body = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Default.StoredManifest);
+        var body = ManifestBody.Write(manifest);
         var header = Encoding.UTF8.GetBytes($"{Magic} {Format} {Convert.ToHexStringLower(SHA256.HashData(body))} {CodeVersion} {fingerprint}\n");
         var manifestPath = Path.Combine(Folder, ManifestName);
         await using (var stream = new FileStream(manifestPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
@@ -325,15 +326,31 @@ public sealed partial class PublicationStore : IDisposable
         return pack;
     }
 
+    /// <summary>The suffix of each stored representation's static file, in the order of <see cref="PublishedFile.Representations"/>.</summary>
+    private static readonly string[] Extensions = ["", ".gz", ".br"];
+
     private static PublishedFile ToFile(StoredFile file, IReadOnlyList<MappedPack> packs)
     {
         Representation Part(int i, string? coding) =>
-            new(coding, file.Parts[i].Extension, packs[file.Parts[i].Pack].Slice(file.Parts[i].Offset, file.Parts[i].Length), file.ETags[i]);
+            new(coding, Extensions[i], packs[file.Parts[i].Pack].Slice(file.Parts[i].Offset, file.Parts[i].Length), file.ETags[i]);
         return PublishedFile.Stored(file.Address, file.ContentType, DateTimeOffset.FromUnixTimeSeconds(file.LastModified), Part(0, null), Part(1, "gzip"), Part(2, "br"));
     }
 
-    /// <summary>The first 128 bits of a SHA-256, base64url: as collision-free as the ETags for a store's purpose.</summary>
-    private static string Tag(byte[] hash) => Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// The first 128 bits of the SHA-256 of a representation's bytes: as collision-free as the
+    /// ETags for a store's purpose. The identity's ETag is already those bits (base64url), so its
+    /// bytes are not hashed again.
+    /// </summary>
+    private static UInt128 HashOf(Representation representation)
+    {
+        Span<byte> tag = stackalloc byte[18];
+        return representation.Coding is null
+               && Base64Url.TryDecodeFromChars(representation.ETag.AsSpan().Trim('"'), tag, out var written) && written == 16
+            ? Hash128(tag)
+            : Hash128(SHA256.HashData(representation.Bytes.Span));
+    }
+
+    private static UInt128 Hash128(ReadOnlySpan<byte> hash) => BinaryPrimitives.ReadUInt128LittleEndian(hash);
 
     /// <summary>fsync of a folder, so that a rename in it survives a crash (POSIX); nothing to do elsewhere.</summary>
     private static void SyncFolder(string folder)
@@ -356,13 +373,6 @@ public sealed partial class PublicationStore : IDisposable
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int CloseFile(int descriptor);
 
-    /// <summary>The manifest's JSON, generated at build time: a start reads it before anything is warm.</summary>
-    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-    [JsonSerializable(typeof(StoredManifest))]
-    internal sealed partial class ManifestJson : JsonSerializerContext
-    {
-    }
-
     internal sealed record StoredManifest(long Saved, string Version, List<StoredProblem> Problems, List<StoredPack> Packs, List<StoredFile> Files);
 
     internal sealed record StoredProblem(string Subject, string Reason);
@@ -370,9 +380,149 @@ public sealed partial class PublicationStore : IDisposable
     internal sealed record StoredPack(string Name, long Length);
 
     /// <param name="ETags">Identity, gzip, brotli, in that order, as <paramref name="Parts"/>.</param>
-    internal sealed record StoredFile(string Address, string ContentType, long LastModified, string Key, List<string> ETags, List<StoredPart> Parts);
+    internal sealed record StoredFile(string Address, string ContentType, long LastModified, string Key, string[] ETags, StoredPart[] Parts);
 
-    internal sealed record StoredPart(string Extension, int Pack, long Offset, int Length, string Hash);
+    /// <param name="Hash">The first 128 bits of the SHA-256 of the bytes, little-endian.</param>
+    internal readonly record struct StoredPart(int Pack, long Offset, int Length, UInt128 Hash);
+
+    /// <summary>
+    /// The manifest after its header line, in the order of <see cref="StoredManifest"/>: the save's
+    /// time, the version, the problems, the packs (name, length), the content types once each,
+    /// then every file: address, content type (its index), Last-Modified, key, three ETags and
+    /// three parts (pack index, offset, length, 16 bytes of hash). Integers little-endian, strings
+    /// UTF-8 after their length (<see cref="BinaryWriter"/>'s own layout).
+    /// </summary>
+    internal static class ManifestBody
+    {
+        public static byte[] Write(StoredManifest manifest)
+        {
+            using var buffer = new MemoryStream(64 + manifest.Files.Count * 256);
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(manifest.Saved);
+                writer.Write(manifest.Version);
+                writer.Write(manifest.Problems.Count);
+                foreach (var problem in manifest.Problems)
+                {
+                    writer.Write(problem.Subject);
+                    writer.Write(problem.Reason);
+                }
+                writer.Write(manifest.Packs.Count);
+                foreach (var pack in manifest.Packs)
+                {
+                    writer.Write(pack.Name);
+                    writer.Write(pack.Length);
+                }
+                var types = manifest.Files.Select(file => file.ContentType).Distinct(StringComparer.Ordinal).ToList();
+                var typeIndex = types.Select((type, index) => (type, index)).ToDictionary(pair => pair.type, pair => pair.index, StringComparer.Ordinal);
+                writer.Write(types.Count);
+                foreach (var type in types)
+                    writer.Write(type);
+                writer.Write(manifest.Files.Count);
+                Span<byte> hash = stackalloc byte[16];
+                foreach (var file in manifest.Files)
+                {
+                    writer.Write(file.Address);
+                    writer.Write(typeIndex[file.ContentType]);
+                    writer.Write(file.LastModified);
+                    writer.Write(file.Key);
+                    foreach (var tag in file.ETags)
+                        writer.Write(tag);
+                    foreach (var part in file.Parts)
+                    {
+                        writer.Write(part.Pack);
+                        writer.Write(part.Offset);
+                        writer.Write(part.Length);
+                        BinaryPrimitives.WriteUInt128LittleEndian(hash, part.Hash);
+                        writer.Write(hash);
+                    }
+                }
+            }
+            return buffer.ToArray();
+        }
+
+        /// <summary>The manifest of <paramref name="body"/>; an <see cref="EndOfStreamException"/> or <see cref="FormatException"/> when it is not one.</summary>
+        public static StoredManifest Read(ReadOnlySpan<byte> body)
+        {
+            var reader = new SpanReader(body);
+            var saved = reader.Int64();
+            var version = reader.String();
+            var problems = new List<StoredProblem>(reader.Count());
+            for (var i = problems.Capacity; i > 0; i--)
+                problems.Add(new StoredProblem(reader.String(), reader.String()));
+            var packs = new List<StoredPack>(reader.Count());
+            for (var i = packs.Capacity; i > 0; i--)
+                packs.Add(new StoredPack(reader.String(), reader.Int64()));
+            var types = new string[reader.Count()];
+            for (var i = 0; i < types.Length; i++)
+                types[i] = reader.String();
+            var files = new List<StoredFile>(reader.Count());
+            for (var i = files.Capacity; i > 0; i--)
+            {
+                var address = reader.String();
+                var type = reader.Int32();
+                if ((uint)type >= (uint)types.Length)
+                    throw new FormatException($"{address}: content type {type} of {types.Length}");
+                var lastModified = reader.Int64();
+                var key = reader.String();
+                string[] tags = [reader.String(), reader.String(), reader.String()];
+                var parts = new StoredPart[3];
+                for (var part = 0; part < parts.Length; part++)
+                    parts[part] = new StoredPart(reader.Int32(), reader.Int64(), reader.Int32(), BinaryPrimitives.ReadUInt128LittleEndian(reader.Bytes(16)));
+                files.Add(new StoredFile(address, types[type], lastModified, key, tags, parts));
+            }
+            if (!reader.AtEnd)
+                throw new FormatException("bytes after the last file");
+            return new StoredManifest(saved, version, problems, packs, files);
+        }
+
+        /// <summary>Reads <see cref="BinaryWriter"/>'s layout from a span, without a stream.</summary>
+        private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+        {
+            private readonly ReadOnlySpan<byte> _bytes = bytes;
+            private int _at;
+
+            public readonly bool AtEnd => _at == _bytes.Length;
+
+            public ReadOnlySpan<byte> Bytes(int count)
+            {
+                if (count < 0 || count > _bytes.Length - _at)
+                    throw new EndOfStreamException($"{count} bytes wanted at {_at} of {_bytes.Length}");
+                var bytes = _bytes.Slice(_at, count);
+                _at += count;
+                return bytes;
+            }
+
+            public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+            public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
+
+            /// <summary>A count of items that follow, each at least one byte long: a torn count cannot ask for more memory than the body has.</summary>
+            public int Count()
+            {
+                var count = Int32();
+                if (count < 0 || count > _bytes.Length - _at)
+                    throw new FormatException($"a count of {count} at {_at - 4} of {_bytes.Length}");
+                return count;
+            }
+
+            public string String()
+            {
+                // 7 bits at a time, low first, as BinaryWriter writes a string's length.
+                var length = 0;
+                for (var shift = 0; ; shift += 7)
+                {
+                    if (shift > 28)
+                        throw new FormatException($"a string length too long at {_at}");
+                    var next = Bytes(1)[0];
+                    length |= (next & 0x7F) << shift;
+                    if (next < 0x80)
+                        break;
+                }
+                return Encoding.UTF8.GetString(Bytes(length));
+            }
+        }
+    }
 }
 
 /// <summary>What <see cref="PublicationStore.Load"/> found: a publication with each file's planned key, or why none.</summary>

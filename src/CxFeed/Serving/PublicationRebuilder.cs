@@ -40,6 +40,7 @@ public sealed class PublicationRebuilder(
     ServingMetrics metrics,
     TimeProvider time,
     IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
     ILogger<PublicationRebuilder> logger) : BackgroundService
 {
     public const string RebuildSubject = "rebuild";
@@ -85,8 +86,11 @@ public sealed class PublicationRebuilder(
         {
             if (_servingStored)
             {
-                // Not a moment of it before the server listens: the stored publication answers meanwhile.
-                await Task.Yield();
+                // Not a moment of it beside the start: hashing every stored byte and reading every
+                // page would take the processor from the host's start and its first answers. The
+                // stored publication answers meanwhile.
+                await ListeningAsync(stoppingToken);
+                await Task.Delay(StoredCheckGrace, time, stoppingToken);
                 // Answering from the stored publication: check its bytes, then the content, as a rebuild does.
                 await CheckStoredAsync(_store!, stoppingToken);
                 await RebuildAsync(stoppingToken);
@@ -159,6 +163,21 @@ public sealed class PublicationRebuilder(
     }
 
     private IReadOnlyDictionary<string, string>? _storedKeys;
+
+    /// <summary>
+    /// How long after the server listens the check of a stored publication starts: time for the
+    /// first requests (a load balancer's probe, the pollers that waited) to be answered before
+    /// hashing every stored byte takes a core.
+    /// </summary>
+    internal static readonly TimeSpan StoredCheckGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Completes once the host has started every service: for the web host, once the server listens.</summary>
+    private Task ListeningAsync(CancellationToken cancellationToken)
+    {
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => listening.TrySetResult());
+        return listening.Task.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Every stored byte against its hash; the files' keys go to the cache only when all are right, else the stored publication is withdrawn.</summary>
     private async Task CheckStoredAsync(PublicationStore store, CancellationToken cancellationToken)

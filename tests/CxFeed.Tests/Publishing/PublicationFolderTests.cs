@@ -76,6 +76,31 @@ public sealed class PublicationFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_killed_builds_folders_are_cleared_by_the_next_build_but_a_running_ones_are_not()
+    {
+        var output = Path.Combine(Root, "site");
+        await PublicationFolder.WriteAsync(Sample(), output);
+        // What a build killed in the middle of its write leaves: its folder, named with its process id.
+        using var finished = System.Diagnostics.Process.Start("true")!;
+        await finished.WaitForExitAsync();
+        var killed = Directory.CreateDirectory(Path.Combine(Root, $".site.building-{finished.Id}")).FullName;
+        Directory.CreateDirectory(Path.Combine(killed, "feeds"));
+        await File.WriteAllTextAsync(Path.Combine(killed, "feeds", "posts.rss"), "<rss>half");
+        var killedOld = Directory.CreateDirectory(Path.Combine(Root, $".site.old-{finished.Id}")).FullName;
+        // Process 1 always runs: its folder is another build under way.
+        var running = Directory.CreateDirectory(Path.Combine(Root, ".site.building-1")).FullName;
+        var otherOutput = Directory.CreateDirectory(Path.Combine(Root, $".other.building-{finished.Id}")).FullName;
+
+        await PublicationFolder.WriteAsync(Sample(), output);
+
+        Assert.False(Directory.Exists(killed));
+        Assert.False(Directory.Exists(killedOld));
+        Assert.True(Directory.Exists(running));
+        Assert.True(Directory.Exists(otherOutput));
+        Assert.True(File.Exists(Path.Combine(output, "feeds", "posts.rss")));
+    }
+
+    [Fact]
     public async Task A_folder_holding_anything_else_is_never_replaced()
     {
         var home = Path.Combine(Root, "home");

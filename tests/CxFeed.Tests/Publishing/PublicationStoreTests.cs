@@ -38,6 +38,14 @@ public sealed class PublicationStoreTests : IDisposable
         return store.Load(settings);
     }
 
+    /// <summary>The manifest with its text header line changed and its binary body kept as it is.</summary>
+    private void RewriteHeader(Func<string, string> change)
+    {
+        var bytes = File.ReadAllBytes(Manifest);
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        File.WriteAllBytes(Manifest, [.. Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(bytes, 0, newline))), .. bytes[newline..]]);
+    }
+
     private static void AssertSameFiles(Publication expected, Publication actual)
     {
         Assert.Equal(expected.Version, actual.Version);
@@ -93,6 +101,23 @@ public sealed class PublicationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_manifest_cut_short_with_a_header_naming_the_hash_of_what_is_left_is_refused_as_unreadable()
+    {
+        await SaveAsync(Sample());
+        var bytes = File.ReadAllBytes(Manifest);
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        var body = bytes[(newline + 1)..^7];
+        var header = Encoding.UTF8.GetString(bytes, 0, newline).Split(' ');
+        header[2] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        File.WriteAllBytes(Manifest, [.. Encoding.UTF8.GetBytes(string.Join(' ', header) + "\n"), .. body]);
+
+        var loaded = Load();
+
+        Assert.Null(loaded.Publication);
+        Assert.StartsWith("manifest unreadable: ", loaded.Refusal);
+    }
+
+    [Fact]
     public async Task A_manifest_cut_inside_its_header_is_refused()
     {
         await SaveAsync(Sample());
@@ -130,22 +155,22 @@ public sealed class PublicationStoreTests : IDisposable
     public async Task A_publication_from_another_version_of_cxfeed_is_refused()
     {
         await SaveAsync(Sample());
-        var text = File.ReadAllText(Manifest);
-        File.WriteAllText(Manifest, text.Replace(PublicationStore.CodeVersion, "1/00000000000000000000000000000000", StringComparison.Ordinal));
+        RewriteHeader(header => header.Replace(PublicationStore.CodeVersion, "2/00000000000000000000000000000000", StringComparison.Ordinal));
 
         var loaded = Load();
 
         Assert.Null(loaded.Publication);
-        Assert.Equal($"written by another version of cxfeed (1/00000000000000000000000000000000; this one is {PublicationStore.CodeVersion})", loaded.Refusal);
+        Assert.Equal($"written by another version of cxfeed (2/00000000000000000000000000000000; this one is {PublicationStore.CodeVersion})", loaded.Refusal);
     }
 
     [Fact]
     public async Task A_publication_of_another_store_format_is_refused()
     {
         await SaveAsync(Sample());
-        File.WriteAllText(Manifest, "cxfeed-publication 2" + File.ReadAllText(Manifest)["cxfeed-publication 1".Length..]);
+        // A store of the first format, whose manifest was JSON.
+        RewriteHeader(header => "cxfeed-publication 1" + header["cxfeed-publication 2".Length..]);
 
-        Assert.Equal($"manifest of format 2, this cxfeed reads format {PublicationStore.Format}", Load().Refusal);
+        Assert.Equal($"manifest of format 1, this cxfeed reads format {PublicationStore.Format}", Load().Refusal);
     }
 
     [Fact]
