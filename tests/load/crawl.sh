@@ -54,24 +54,24 @@ class Site(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         global count
         began = time.time()
-        with lock: count += 1
         path = self.path.split("?")[0]
-        if path == "/requests": body, kind = str(count).encode(), "text/plain"
-        elif path == "/flight":
-            with lock: body, kind = flight(int(self.path.split("=")[1])).encode(), "text/plain"; spans.clear()
+        # The script's own look-ups (/requests, /flight) answer at once and are not counted.
+        if path in ("/requests", "/flight"):
+            with lock:
+                body = (str(count) if path == "/requests" else flight(int(self.path.split("=")[1]))).encode()
+                if path == "/flight": spans.clear()
             self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body); return
-        else: time.sleep(delay)
+        with lock: count += 1
+        time.sleep(delay)
         if path == "/robots.txt": body, kind = f"User-agent: *\nDisallow: /wp-admin/\nSitemap: {blog}wp-sitemap.xml\n".encode(), "text/plain"
         elif path == "/wp-sitemap.xml": body, kind = sitemap, "application/xml"
-        elif path == "/requests": pass
         elif os.path.isfile(os.path.join(root, path.strip("/") + ".html")):
             body, kind = open(os.path.join(root, path.strip("/") + ".html"), "rb").read(), "text/html; charset=utf-8"
         else:
             self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers(); return
         self.send_response(200); self.send_header("Content-Type", kind); self.send_header("Content-Length", str(len(body))); self.end_headers()
         self.wfile.write(body)
-        if path != "/requests":
-            with lock: spans.append((began, time.time()))
+        with lock: spans.append((began, time.time()))
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
 print(server.server_address[1], flush=True)
 server.serve_forever()
@@ -116,11 +116,10 @@ for run in $(seq "$runs"); do
     --CxFeed:Content:Crawl:MaxConcurrency "$concurrency" --CxFeed:Content:StorePath "$work/store" > "$work/pull.log" 2>&1
   status=$?
   elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  # The /requests look-up itself is one request, not the crawl's.
-  requests=$(( $(requests_now) - before - 1 ))
+  requests=$(( $(requests_now) - before ))
   read -r first last full <<< "$(flight)"
   startup_ms=$(awk -v f="$first" -v s="$start" 'BEGIN { printf "%d", f * 1000 - s / 1000000 }')
-  full_pct=$(awk -v f="$first" -v l="$last" -v x="$full" 'BEGIN { printf "%.0f", l > f ? 100 * x / (l - f) : 0 }')
+  full_pct=$(awk -v f="$first" -v l="$last" -v x="$full" 'BEGIN { printf "%.0f", (l > f ? 100 * x / (l - f) : 0) }')
   startups+=("$startup_ms")
   fulls+=("$full_pct")
   floor_ms=$(( requests * server_ms / concurrency ))
@@ -129,7 +128,7 @@ for run in $(seq "$runs"); do
   cpu_ms=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/cpu")
   bare_ms=$(python3 "$work/bare.py" "$port" "$concurrency")
   read -r first last full <<< "$(flight)"
-  bare_full=$(awk -v f="$first" -v l="$last" -v x="$full" 'BEGIN { printf "%.0f", l > f ? 100 * x / (l - f) : 0 }')
+  bare_full=$(awk -v f="$first" -v l="$last" -v x="$full" 'BEGIN { printf "%.0f", (l > f ? 100 * x / (l - f) : 0) }')
   bare_ratio=$(awk -v a="$elapsed_ms" -v b="$bare_ms" 'BEGIN { printf "%.3f", a / b }')
   bare_ratios+=("$bare_ratio")
   echo "run $run: exit $status, $(tail -1 "$work/pull.log"); $requests requests; wall $elapsed_ms ms (cxfeed CPU $cpu_ms ms, start-up to first request $startup_ms ms, $concurrency in flight ${full_pct} % of the rest), floor $floor_ms ms ($requests ÷ $concurrency × $server_ms ms): ${ratio}×; bare client $bare_ms ms ($concurrency in flight ${bare_full} %): ${bare_ratio}×"
