@@ -5,14 +5,16 @@ namespace CxFeed.Serving;
 
 /// <summary>
 /// Keeps the store fresh while <c>serve</c> runs with the <c>crawl</c> source: a crawl every
-/// <c>Crawl:Interval</c>. The store's folder is what the rebuilder watches, so a changed page
+/// <c>Crawl:Interval</c>, and one at once when <c>/ping</c> asks (<see cref="PollRequests"/>: crawls
+/// never overlap and pings coalesce, whatever the flood, one crawl in flight and one queued; a
+/// ping does not cut a <c>Retry-After</c> short). The store's folder is what the rebuilder watches, so a changed page
 /// becomes a new publication. A crawl that fails (robots.txt unreachable, the server asking to
 /// wait) keeps the store, and so the last good feeds, serving, puts why in <c>/healthz</c>, and
 /// the next attempt backs off (doubling from a minute, with jitter, up to 10 minutes, never sooner
 /// than the server's <c>Retry-After</c>). On a first start with an empty store, one crawl runs
 /// before the server listens, so the first feeds served are whole.
 /// </summary>
-public sealed class CrawlPoller(CrawlPull crawl, CrawlOptions options, SourceStatus status, TimeProvider time, ILogger<CrawlPoller> logger) : BackgroundService
+public sealed class CrawlPoller(CrawlPull crawl, CrawlOptions options, PollRequests requests, SourceStatus status, ILogger<CrawlPoller> logger) : BackgroundService
 {
     private readonly RetryDelays _delays = new(options.Interval < TimeSpan.FromMinutes(1) ? options.Interval : TimeSpan.FromMinutes(1), new Random());
     private int _failures;
@@ -35,7 +37,7 @@ public sealed class CrawlPoller(CrawlPull crawl, CrawlOptions options, SourceSta
         {
             while (true)
             {
-                await Task.Delay(wait, time, stoppingToken);
+                await requests.WaitAsync(wait, stoppingToken);
                 wait = await CrawlOnceAsync(stoppingToken);
             }
         }
@@ -48,10 +50,12 @@ public sealed class CrawlPoller(CrawlPull crawl, CrawlOptions options, SourceSta
     private async Task<TimeSpan> CrawlOnceAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        requests.Started();
         try
         {
             var report = await crawl.RunAsync(null, cancellationToken);
             _failures = 0;
+            requests.Honour(null);
             logger.Pulled(options.Start, report.Fetched, report.Changed, report.Removed, report.Listed, report.Requests, report.Bytes,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var problem in report.Problems)
@@ -65,6 +69,7 @@ public sealed class CrawlPoller(CrawlPull crawl, CrawlOptions options, SourceSta
             var wait = _delays.After(_failures);
             if (failure.RetryAfter is { } retryAfter && retryAfter > wait)
                 wait = retryAfter;
+            requests.Honour(failure.RetryAfter);
             logger.PullFailed(_failures, wait, failure.Message);
             status.Set([$"{CrawlPull.SourceName}: crawl failed ({_failures} in a row, the store keeps serving; next attempt in {wait:c}): {failure.Message}"]);
             return wait;

@@ -117,7 +117,7 @@ public sealed class FeedServer
             : new FolderSource(content.Path, provider.GetRequiredService<SiteOptions>().BaseUri));
         services.AddSingleton<SourceStatus>();
         services.AddSingleton(provider => new PingEndpoint(
-            provider.GetService<WordPressPoller>(), provider.GetRequiredService<ClientAddress>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
+            provider.GetService<PollRequests>(), provider.GetRequiredService<ClientAddress>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<PingEndpoint>>()));
         services.AddSingleton(provider => new SnapshotBuilder(
             new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
             new HtmlCleaner(provider.GetRequiredService<CleaningOptions>().ToPolicy()),
@@ -165,6 +165,7 @@ public sealed class FeedServer
                 provider.GetRequiredService<CrawlOptions>(),
                 new PostReader(provider.GetRequiredService<ContentOptions>(), provider.GetRequiredService<SiteOptions>()),
                 provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<PollRequests>();
             services.AddSingleton<CrawlPoller>();
             services.AddHostedService(provider => provider.GetRequiredService<CrawlPoller>());
         }
@@ -174,6 +175,7 @@ public sealed class FeedServer
             AddSettings<WordPressOptions>(services);
             services.AddSingleton(provider => WordPressPull.Open(
                 provider.GetRequiredService<WordPressOptions>(), new PostStore(content.StorePath), provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<PollRequests>();
             services.AddSingleton<WordPressPoller>();
             services.AddHostedService(provider => provider.GetRequiredService<WordPressPoller>());
         }

@@ -8,13 +8,13 @@ namespace CxFeed.Serving;
 /// <c>/ping</c>: the hint that the blog changed. WordPress's Update Services (Settings → Writing)
 /// send an XML-RPC <c>weblogUpdates.ping</c> or <c>weblogUpdates.extendedPing</c> to every listed
 /// address when a post is published; anything else may send a plain <c>POST /ping</c>. Either
-/// starts a poll at once (<see cref="WordPressPoller.RequestPoll"/>: a flood is one poll in flight
-/// and one queued). The ping's content (the blog's name and address) is not trusted for anything:
-/// the poll asks the configured blog. XML-RPC gets the answer WordPress expects, a struct with
+/// starts a poll of the WordPress source, or a crawl of the crawl source, at once
+/// (<see cref="PollRequests.Request"/>: a flood is one in flight and one queued). The ping's
+/// content (the blog's name and address) is not trusted for anything: the poll asks the configured blog. XML-RPC gets the answer WordPress expects, a struct with
 /// <c>flerror</c> false and a <c>message</c>; another method gets an XML-RPC fault. Each client
 /// (<see cref="ClientAddress"/>) may ping <see cref="PingsPerMinute"/> times a minute, then gets 429.
 /// </summary>
-public sealed class PingEndpoint(WordPressPoller? poller, ClientAddress clients, TimeProvider time, ILogger<PingEndpoint> logger)
+public sealed class PingEndpoint(PollRequests? polls, ClientAddress clients, TimeProvider time, ILogger<PingEndpoint> logger)
 {
     public const string Path = "/ping";
 
@@ -46,9 +46,9 @@ public sealed class PingEndpoint(WordPressPoller? poller, ClientAddress clients,
             await Text(response, StatusCodes.Status405MethodNotAllowed, "use POST: an XML-RPC weblogUpdates.ping, or an empty POST\n");
             return;
         }
-        if (poller is null)
+        if (polls is null)
         {
-            await Text(response, StatusCodes.Status404NotFound, "the content source is a folder: nothing to poll\n");
+            await Text(response, StatusCodes.Status404NotFound, "the content source is a folder or an export: nothing to poll\n");
             return;
         }
         if (!_perClient.TryTake(clients.Of(context)))
@@ -68,7 +68,7 @@ public sealed class PingEndpoint(WordPressPoller? poller, ClientAddress clients,
         if (!isXml)
         {
             logger.PingReceived("POST");
-            poller.RequestPoll();
+            polls.Request();
             await Text(response, StatusCodes.Status202Accepted, "poll requested\n");
             return;
         }
@@ -76,7 +76,7 @@ public sealed class PingEndpoint(WordPressPoller? poller, ClientAddress clients,
         if (method is "weblogUpdates.ping" or "weblogUpdates.extendedPing")
         {
             logger.PingReceived(method);
-            poller.RequestPoll();
+            polls.Request();
             await Xml(response, Success);
             return;
         }

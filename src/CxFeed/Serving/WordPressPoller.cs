@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using CxFeed.Core.Content.WordPress;
 
 namespace CxFeed.Serving;
@@ -7,8 +6,8 @@ namespace CxFeed.Serving;
 /// <summary>
 /// Keeps the store fresh while <c>serve</c> runs with the WordPress source: a poll every
 /// <c>PollInterval</c> (a full listing when <c>FullListingInterval</c> has passed), and one at
-/// once when <c>/ping</c> asks. Pulls never overlap and pings coalesce: whatever the flood, one
-/// pull in flight and one queued. The store's folder is what the rebuilder watches, so a changed
+/// once when <c>/ping</c> asks (<see cref="PollRequests"/>: pulls never overlap and pings coalesce,
+/// whatever the flood, one pull in flight and one queued). The store's folder is what the rebuilder watches, so a changed
 /// page becomes a new publication within its debounce. A pull that fails keeps the store (and so
 /// the last good feeds) serving, puts why in <c>/healthz</c>, and the next attempt backs off
 /// (doubling from the poll interval, with jitter, up to 10 minutes, never sooner than the server's
@@ -19,21 +18,12 @@ namespace CxFeed.Serving;
 public sealed class WordPressPoller(
     WordPressPull pull,
     WordPressOptions options,
+    PollRequests requests,
     SourceStatus status,
-    TimeProvider time,
     ILogger<WordPressPoller> logger) : BackgroundService
 {
-    private readonly Channel<bool> _requested = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly RetryDelays _delays = new(options.PollInterval, new Random());
-    private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastStarted = DateTimeOffset.MinValue;
     private int _failures;
-
-    /// <summary>Pulls start at least this far apart, however many pings arrive.</summary>
-    public static readonly TimeSpan MinimumSpacing = TimeSpan.FromSeconds(1);
-
-    /// <summary>Asks for a poll as soon as the one in flight (if any) is done; false when one is already queued.</summary>
-    public bool RequestPoll() => _requested.Writer.TryWrite(true);
 
     /// <summary>Pulls completed since the start (tests wait on it).</summary>
     public int Completed { get; private set; }
@@ -53,7 +43,7 @@ public sealed class WordPressPoller(
         {
             while (true)
             {
-                await WaitAsync(wait, stoppingToken);
+                await requests.WaitAsync(wait, stoppingToken);
                 wait = await PullOnceAsync(stoppingToken);
             }
         }
@@ -62,32 +52,16 @@ public sealed class WordPressPoller(
         }
     }
 
-    /// <summary>Until the wait is over or a ping asks (but never before a server's Retry-After).</summary>
-    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var delay = Task.Delay(wait, time, timer.Token);
-        var ping = _requested.Reader.WaitToReadAsync(timer.Token).AsTask();
-        await Task.WhenAny(delay, ping);
-        await timer.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
-        _requested.Reader.TryRead(out _);
-        var notBefore = _notBefore > _lastStarted + MinimumSpacing ? _notBefore : _lastStarted + MinimumSpacing;
-        var held = notBefore - time.GetUtcNow();
-        if (held > TimeSpan.Zero)
-            await Task.Delay(held, time, stoppingToken);
-    }
-
     /// <summary>One pull; the wait before the next.</summary>
     private async Task<TimeSpan> PullOnceAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        _lastStarted = time.GetUtcNow();
+        requests.Started();
         try
         {
             var report = await pull.PollAsync(null, cancellationToken);
             _failures = 0;
-            _notBefore = DateTimeOffset.MinValue;
+            requests.Honour(null);
             logger.Pulled(options.BaseUri.AbsoluteUri, report.Fetched, report.Changed, report.Removed, report.Listed, report.Requests, report.Bytes,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var problem in report.Problems)
@@ -103,7 +77,7 @@ public sealed class WordPressPoller(
             var wait = NextWait();
             if (failure.RetryAfter is { } retryAfter && retryAfter > wait)
                 wait = retryAfter;
-            _notBefore = failure.RetryAfter is { } honoured ? time.GetUtcNow() + honoured : DateTimeOffset.MinValue;
+            requests.Honour(failure.RetryAfter);
             logger.PullFailed(_failures, wait, failure.Message);
             status.Set([$"{WordPressPull.SourceName}: pull failed ({_failures} in a row, the store keeps serving; next attempt in {wait:c}): {failure.Message}"]);
             return wait;

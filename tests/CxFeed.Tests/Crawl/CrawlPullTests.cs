@@ -295,7 +295,8 @@ public sealed class CrawlPullTests : IAsyncLifetime
         var huge = Encoding.UTF8.GetBytes("<html><body class=\"single\"><article><p>" + new string('x', 50 * 1024 * 1024) + "</p></article></body></html>");
         _site.Bytes($"/{slugs[0]}/", huge, "text/html");
 
-        var report = await Crawl(new CrawlOptions { MaxPageBytes = 1024 * 1024 }).RunAsync(null, default);
+        // The limit, not the deadline, must stop it: on a loaded machine the test's usual 5 s deadline came first.
+        var report = await Crawl(new CrawlOptions { MaxPageBytes = 1024 * 1024, Timeout = TimeSpan.FromSeconds(25) }).RunAsync(null, default);
 
         Assert.Equal($"{Blog}{slugs[0]}/: is larger than 1,048,576 bytes (decompressed): read that far and stopped; not published", Assert.Single(report.Problems).ToString());
         Assert.Single(Store.StoredIds());
@@ -315,7 +316,8 @@ public sealed class CrawlPullTests : IAsyncLifetime
         }
         _site.Bytes($"/{slugs[0]}/", bomb.ToArray(), "text/html", contentEncoding: "gzip");
 
-        var report = await Crawl(new CrawlOptions { MaxPageBytes = 1024 * 1024 }).RunAsync(null, default);
+        // The limit, not the deadline, must stop it: on a loaded machine the test's usual 5 s deadline came first.
+        var report = await Crawl(new CrawlOptions { MaxPageBytes = 1024 * 1024, Timeout = TimeSpan.FromSeconds(25) }).RunAsync(null, default);
 
         Assert.Equal($"{Blog}{slugs[0]}/: is larger than 1,048,576 bytes (decompressed): read that far and stopped; not published", Assert.Single(report.Problems).ToString());
         Assert.Single(Store.StoredIds());

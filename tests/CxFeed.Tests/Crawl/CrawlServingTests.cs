@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using CxFeed.Tests.Content;
 using CxFeed.Tests.Serving;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +8,9 @@ namespace CxFeed.Tests.Crawl;
 
 /// <summary>
 /// cxfeed serve and the command line on the crawl source, against a local site serving the seed
-/// pages: the first crawl fills the store before the feeds are served, a failing crawl keeps them
-/// and says why in /healthz, and a bad setting stops cxfeed naming it.
+/// pages: the first crawl fills the store before the feeds are served, a ping crawls again at once
+/// (a flood of them coalesced), a failing crawl keeps the feeds and says why in /healthz, and a bad
+/// setting stops cxfeed naming it.
 /// </summary>
 public sealed class CrawlServingTests : IAsyncLifetime
 {
@@ -24,11 +27,14 @@ public sealed class CrawlServingTests : IAsyncLifetime
         foreach (var file in Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).Take(3))
             _site.Bytes($"/{Path.GetFileNameWithoutExtension(file)}/", File.ReadAllBytes(file), "text/html");
         _site.Page("/", "<html><head><title>Heart of the Customer</title><link rel=\"stylesheet\" href=\"/wp-content/themes/hotc/style.css\"></head><body class=\"home blog\"><main><p>Latest posts</p></main></body></html>");
+        Sitemap(3);
+    }
+
+    private void Sitemap(int posts) =>
         _site.Page("/wp-sitemap.xml",
             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" + Blog + "</loc></url>"
-            + string.Concat(Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).Take(3).Select(file => $"<url><loc>{Blog}{Path.GetFileNameWithoutExtension(file)}/</loc></url>"))
+            + string.Concat(Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).Take(posts).Select(file => $"<url><loc>{Blog}{Path.GetFileNameWithoutExtension(file)}/</loc></url>"))
             + "</urlset>", "application/xml");
-    }
 
     public async Task DisposeAsync()
     {
@@ -69,6 +75,40 @@ public sealed class CrawlServingTests : IAsyncLifetime
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Empty(_site.Requests);
+    }
+
+    [Fact]
+    public async Task A_ping_crawls_at_once_and_a_flood_of_pings_is_one_crawl_in_flight_and_one_queued()
+    {
+        await using var server = CxFeedServer.Start(new Dictionary<string, string?>
+        {
+            ["CxFeed:Content:Source"] = "crawl",
+            ["CxFeed:Content:StorePath"] = _store.Path,
+            ["CxFeed:Content:Crawl:Start"] = Blog,
+            ["CxFeed:Content:Crawl:ConnectTo"] = _site.Address.AbsoluteUri,
+            ["CxFeed:Content:Crawl:Interval"] = "01:00:00",
+        });
+        var before = await (await server.GetAsync("/feeds/posts.json")).Content.ReadAsStringAsync();
+        Assert.Equal(3, System.Text.Json.JsonDocument.Parse(before).RootElement.GetProperty("items").GetArrayLength());
+        // A fourth post is published: its page and the sitemap that lists it.
+        var fourth = Directory.GetFiles(Seeds, "*.html").Order(StringComparer.Ordinal).ElementAt(3);
+        _site.Bytes($"/{Path.GetFileNameWithoutExtension(fourth)}/", File.ReadAllBytes(fourth), "text/html");
+        Sitemap(4);
+        var robotsBefore = _site.Paths().Count(path => path == "/robots.txt");
+
+        var pings = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => server.Client.PostAsync("/ping", new StringContent("", Encoding.UTF8, "text/plain"))));
+
+        Assert.All(pings, ping => Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode));
+        Assert.Equal("poll requested\n", await pings[0].Content.ReadAsStringAsync());
+        await CxFeedServer.EventuallyAsync(async () =>
+        {
+            var json = await (await server.GetAsync("/feeds/posts.json")).Content.ReadAsStringAsync();
+            return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("items").GetArrayLength() == 4 ? json : null;
+        }, "the fourth post in /feeds/posts.json after the ping");
+        Assert.Contains($"/{Path.GetFileNameWithoutExtension(fourth)}/", _site.Paths());
+        // Each crawl reads robots.txt afresh: ten pings made one crawl, and at most one more queued behind it.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.InRange(_site.Paths().Count(path => path == "/robots.txt") - robotsBefore, 1, 2);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace CxFeed.Core.Content.Crawl;
 
@@ -44,21 +44,8 @@ public sealed class CrawlClient : IDisposable
         _options = options;
         _time = time;
         Start = options.StartUri;
-        _client = new HttpClient(handler ?? new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-            ConnectTimeout = options.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = options.MaxConcurrency,
-            UseCookies = false,
-        })
-        {
-            // Each request has its own deadline, which covers the body too.
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
         UserAgent = $"{ProductToken}/1.0 (+{publicAddress.AbsoluteUri})";
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        _client = BoundedHttp.Client(options.MaxConcurrency, options.Timeout, UserAgent, handler);
     }
 
     public Uri Start { get; }
@@ -183,27 +170,10 @@ public sealed class CrawlClient : IDisposable
                 throw new RetryableFailure($"answered {status} {response.ReasonPhrase}", RetryAfter(response));
             if (status >= 400)
                 return (Empty(AnswerKind.Gone, address, status), null);
-            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-            var buffer = new MemoryStream();
-            var chunk = new byte[16_384];
-            string? cut = null;
-            while (true)
-            {
-                var read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, maxBytes + 1 - received)), deadline.Token);
-                if (read == 0)
-                    break;
-                received += read;
-                if (received > maxBytes)
-                {
-                    buffer.Write(chunk, 0, read - (int)(received - maxBytes));
-                    cut = $"is larger than {maxBytes:N0} bytes (decompressed): read that far and stopped";
-                    break;
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            Interlocked.Add(ref _bytes, buffer.Length);
-            return (new CrawlAnswer(AnswerKind.Page, address, status, [.. buffer.ToArray()], Header(response, "ETag"), LastModified(response),
-                response.Content.Headers.ContentType?.MediaType, cut), null);
+            var body = await BoundedHttp.ReadAsync(response.Content, maxBytes, count => received += count, deadline.Token);
+            Interlocked.Add(ref _bytes, body.Bytes.Length);
+            return (new CrawlAnswer(AnswerKind.Page, address, status, ImmutableCollectionsMarshal.AsImmutableArray(body.Bytes), Header(response, "ETag"), LastModified(response),
+                response.Content.Headers.ContentType?.MediaType, body.Cut ? $"is larger than {maxBytes:N0} bytes (decompressed): read that far and stopped" : null), null);
         }
         catch (OperationCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
         {

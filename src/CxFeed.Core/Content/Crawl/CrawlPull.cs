@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using CxFeed.Core.Content.WordPress;
 using CxFeed.Core.Store;
 
@@ -75,22 +77,19 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
         var posts = new ConcurrentDictionary<long, DateTimeOffset>();
         var done = 0;
         progress?.Report(new PullProgress(0, wanted.Count));
+        void Record(Uri address, CrawledPage? before, CrawledPage? after)
+        {
+            if (after is not null)
+            {
+                crawled[address.AbsoluteUri] = after;
+                if (after.Key is { } key)
+                    posts[key] = state.Posts.TryGetValue(key, out var seen) && after == before ? seen : time.GetUtcNow();
+            }
+            progress?.Report(new PullProgress(Interlocked.Increment(ref done), wanted.Count));
+        }
         try
         {
-            // Twice as many pages in hand as requests allowed in flight: one page is read while the next is asked (the host gates keep the limit).
-            await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency * 2, CancellationToken = cancellationToken }, async (entry, token) =>
-            {
-                var address = entry.Key;
-                var before = known.GetValueOrDefault(address.AbsoluteUri);
-                var after = await PageAsync(address, entry.Value, before, state, run, token);
-                if (after is not null)
-                {
-                    crawled[address.AbsoluteUri] = after;
-                    if (after.Key is { } key)
-                        posts[key] = state.Posts.TryGetValue(key, out var seen) && after == before ? seen : time.GetUtcNow();
-                }
-                progress?.Report(new PullProgress(Interlocked.Increment(ref done), wanted.Count));
-            });
+            await FetchAndReadAsync(wanted, known, state, run, Record, cancellationToken);
         }
         finally
         {
@@ -262,15 +261,76 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
         return (_include.IsEmpty || _include.Any(pattern => pattern.Matches(path))) && !_exclude.Any(pattern => pattern.Matches(path));
     }
 
-    /// <summary>One address: asked (unless its lastmod says it did not change), read, stored or skipped. Its record for the state; null when it is gone.</summary>
-    private async Task<CrawledPage?> PageAsync(Uri address, DateTimeOffset? lastmod, CrawledPage? before, StoreState state, Run run, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pages asked and read as two stages with a bounded queue between them: <c>MaxConcurrency</c>
+    /// fetchers, each asking its next page the moment its answer is in, so the host's slots never
+    /// wait on reading, the disk (each page written is flushed) or a busy CPU; and one reader per
+    /// processor reading and storing what they fetched. The host gates keep the politeness; the
+    /// queue keeps the pages in hand bounded. A failure in either stage stops both.
+    /// </summary>
+    private async Task FetchAndReadAsync(List<KeyValuePair<Uri, DateTimeOffset?>> wanted, ImmutableSortedDictionary<string, CrawledPage> known,
+        StoreState state, Run run, Action<Uri, CrawledPage?, CrawledPage?> record, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetched = Channel.CreateBounded<Fetched>(new BoundedChannelOptions(PagesInHand) { SingleReader = false, SingleWriter = false });
+
+        async Task FetchAllAsync()
+        {
+            try
+            {
+                await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = stop.Token }, async (entry, token) =>
+                {
+                    var before = known.GetValueOrDefault(entry.Key.AbsoluteUri);
+                    var page = await FetchAsync(entry.Key, entry.Value, before, run, token);
+                    if (page.Answer is null)
+                        record(entry.Key, before, page.Done);
+                    else
+                        await fetched.Writer.WriteAsync(page, token);
+                });
+                fetched.Writer.Complete();
+            }
+            catch (Exception failure)
+            {
+                fetched.Writer.Complete(failure);
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+
+        async Task ReadAllAsync()
+        {
+            try
+            {
+                await Parallel.ForEachAsync(fetched.Reader.ReadAllAsync(stop.Token), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = stop.Token },
+                    async (page, token) => record(page.Address, page.Before, await ReadAsync(page, run, token)));
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }
+
+        await Task.WhenAll(FetchAllAsync(), ReadAllAsync());
+    }
+
+    /// <summary>Pages fetched and not read yet, at most: a few per processor and per slot, so neither stage waits on the other's jitter.</summary>
+    private int PagesInHand => 2 * (options.MaxConcurrency + Environment.ProcessorCount);
+
+    /// <summary>
+    /// One address asked (unless its lastmod says it did not change). Either its record is known
+    /// already (<see cref="Fetched.Done"/>: not changed, gone, disallowed, failed) or the page's
+    /// bytes are in <see cref="Fetched.Answer"/>, to be read.
+    /// </summary>
+    private async Task<Fetched> FetchAsync(Uri address, DateTimeOffset? lastmod, CrawledPage? before, Run run, CancellationToken cancellationToken)
     {
         var storedBefore = before?.Key is { } previous && store.Has(previous);
+        Fetched Done(CrawledPage? record) => new(address, lastmod, before, storedBefore, record, null);
         if (before is not null && lastmod is not null && before.Lastmod == lastmod && (storedBefore || before.Skipped is not null))
         {
             if (before.Skipped is { } reason)
                 run.Skip(address.AbsoluteUri, reason);
-            return before;
+            return Done(before);
         }
         var validators = storedBefore || before?.Skipped is not null ? new Validators(before!.ETag, before.LastModified) : (Validators?)null;
         CrawlAnswer answer;
@@ -282,20 +342,27 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
         {
             run.Problem(address.AbsoluteUri, failure.Reason + (storedBefore ? "; its last good version is kept" : ""));
             run.Complete = false;
-            return before;
+            return Done(before);
         }
         switch (answer.Kind)
         {
             case AnswerKind.NotModified:
                 if (before!.Skipped is { } reason)
                     run.Skip(address.AbsoluteUri, reason);
-                return before with { Lastmod = lastmod, ETag = answer.ETag ?? before.ETag, LastModified = answer.LastModified ?? before.LastModified };
+                return Done(before with { Lastmod = lastmod, ETag = answer.ETag ?? before.ETag, LastModified = answer.LastModified ?? before.LastModified });
             case AnswerKind.Gone:
-                return null;
+                return Done(null);
             case AnswerKind.Disallowed:
                 run.Skip(address.AbsoluteUri, "is disallowed by robots.txt");
-                return new CrawledPage(null, null, null, lastmod, "is disallowed by robots.txt");
+                return Done(new CrawledPage(null, null, null, lastmod, "is disallowed by robots.txt"));
         }
+        return new Fetched(address, lastmod, before, storedBefore, null, answer);
+    }
+
+    /// <summary>A fetched page read as the store will be read, then stored or skipped. Its record for the state.</summary>
+    private async Task<CrawledPage?> ReadAsync(Fetched page, Run run, CancellationToken cancellationToken)
+    {
+        var (address, lastmod, before, storedBefore, answer) = (page.Address, page.Lastmod, page.Before, page.StoredBefore, page.Answer!);
         Interlocked.Increment(ref run.FetchedCount);
         if (answer.Cut is { } cut)
         {
@@ -304,7 +371,7 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
             return before;
         }
         var bytes = CrawledDocument.Prepare(answer.Body.AsSpan(), answer.Address);
-        var reading = reader.Read(new PostPage(address.AbsoluteUri, answer.Address, [.. bytes]));
+        var reading = reader.Read(new PostPage(address.AbsoluteUri, answer.Address, ImmutableCollectionsMarshal.AsImmutableArray(bytes)));
         if (reading.Post is not { } post)
         {
             // "Not a single post" says it all (the missing date of an archive follows from it); else every reason the reader gave.
@@ -323,6 +390,9 @@ public sealed partial class CrawlPull(CrawlClient client, PostStore store, Crawl
             Interlocked.Increment(ref run.ChangedCount);
         return new CrawledPage(key, answer.ETag, answer.LastModified, lastmod, null);
     }
+
+    /// <summary>One address after its request: its record when that is all (<see cref="Done"/>), or the answer to read.</summary>
+    private sealed record Fetched(Uri Address, DateTimeOffset? Lastmod, CrawledPage? Before, bool StoredBefore, CrawledPage? Done, CrawlAnswer? Answer);
 
     /// <summary>WordPress's own id where the post's id is its <c>?p=ID</c> shortlink (the REST source's page name too); else a stable hash of the id.</summary>
     public static long KeyOf(Post post)

@@ -39,20 +39,7 @@ public sealed partial class WordPressApi : IDisposable
         BaseUri = options.BaseUri;
         Timeout = options.Timeout;
         _credentials = credentials;
-        _client = new HttpClient(handler ?? new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-            ConnectTimeout = options.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = options.MaxConcurrency,
-            UseCookies = false,
-        })
-        {
-            // Each request has its own deadline (below), which covers the body too.
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd("CxFeed/1.0 (+https://github.com/cxfeed)");
+        _client = BoundedHttp.Client(options.MaxConcurrency, options.Timeout, "CxFeed/1.0 (+https://github.com/cxfeed)", handler);
     }
 
     public Uri BaseUri { get; }
@@ -314,27 +301,10 @@ public sealed partial class WordPressApi : IDisposable
                 throw new WordPressFailure(Address, $"answers {length:N0} bytes, more than the {limit:N0} cxfeed reads");
             try
             {
-                await using var stream = await Response.Content.ReadAsStreamAsync(deadline.Token);
-                using var body = new MemoryStream();
-                var buffer = new byte[81_920];
-                while (true)
-                {
-                    var read = await stream.ReadAsync(buffer, deadline.Token);
-                    if (read == 0)
-                        break;
-                    Interlocked.Add(ref api._bytes, read);
-                    if (body.Length + read > limit)
-                    {
-                        if (truncate)
-                        {
-                            body.Write(buffer, 0, (int)(limit - body.Length));
-                            break;
-                        }
-                        throw new WordPressFailure(Address, $"answers more than the {limit:N0} bytes cxfeed reads (decompressed)");
-                    }
-                    body.Write(buffer, 0, read);
-                }
-                return body.ToArray();
+                var body = await BoundedHttp.ReadAsync(Response.Content, limit, count => Interlocked.Add(ref api._bytes, count), deadline.Token);
+                if (body.Cut && !truncate)
+                    throw new WordPressFailure(Address, $"answers more than the {limit:N0} bytes cxfeed reads (decompressed)");
+                return body.Bytes;
             }
             catch (Exception failure) when (failure is not WordPressFailure)
             {
