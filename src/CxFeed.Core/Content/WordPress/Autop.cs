@@ -14,10 +14,6 @@ namespace CxFeed.Core.Content.WordPress;
 /// </summary>
 public static partial class Autop
 {
-    /// <summary>The elements WordPress treats as blocks: a paragraph never wraps them.</summary>
-    private const string Blocks =
-        "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)";
-
     /// <summary>What stands for a newline inside a tag while paragraphs are made, so a tag split over lines stays whole.</summary>
     private const string TagNewline = " <!-- wpnl --> ";
 
@@ -36,27 +32,30 @@ public static partial class Autop
         text = SetAsidePre(text, preBlocks);
 
         text = DoubleBreak().Replace(text, "\n\n");
-        text = BlockOpening().Replace(text, "\n\n$1");
-        text = BlockClosing().Replace(text, "$1\n\n");
-        text = HorizontalRule().Replace(text, "$1\n\n");
+        text = BlankLinesAroundBlocks(text);
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         text = NewlinesInTags(text);
         text = CollapseAroundInlineBlocks(text);
         text = Paragraphs(text);
 
-        text = EmptyParagraph().Replace(text, "");
-        text = UnclosedInDiv().Replace(text, "<p>$1</p></$2>");
-        text = WrappedBlockTag().Replace(text, "$1");
-        text = WrappedListItem().Replace(text, "$1");
-        text = WrappedBlockquote().Replace(text, "<blockquote$1><p>").Replace("</blockquote></p>", "</p></blockquote>");
-        text = ParagraphBeforeBlockTag().Replace(text, "$1");
-        text = ParagraphAfterBlockTag().Replace(text, "$1");
+        text = EmptyParagraphs(text);
+        // The rarer clean-ups run only where their pattern can match: a replacement copies the whole text.
+        if (text.Contains("</div>", StringComparison.Ordinal) || text.Contains("</address>", StringComparison.Ordinal) || text.Contains("</form>", StringComparison.Ordinal))
+            text = UnclosedInDiv().Replace(text, "<p>$1</p></$2>");
+        text = WrappedBlockTags(text);
+        if (text.Contains("<p><li", StringComparison.Ordinal))
+            text = WrappedListItem().Replace(text, "$1");
+        if (WrappedBlockquote().IsMatch(text))
+            text = WrappedBlockquote().Replace(text, "<blockquote$1><p>");
+        text = text.Replace("</blockquote></p>", "</p></blockquote>", StringComparison.Ordinal);
+        text = ParagraphsBeforeBlockTags(text);
+        text = ParagraphsAfterBlockTags(text);
 
         text = LineBreaks(text);
 
         text = BreaksAfterBlockTags(text);
-        text = BreakBeforeBlockTag().Replace(text, "$1");
-        text = FinalNewline().Replace(text, "</p>");
+        text = BreaksBeforeBlockTags(text);
+        text = WithoutFinalNewline(text);
 
         if (placeholderWritten)
         {
@@ -77,21 +76,27 @@ public static partial class Autop
     {
         if (!text.Contains("<pre", StringComparison.Ordinal))
             return text;
-        var parts = text.Split("</pre>");
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < parts.Length - 1; i++)
+        // WordPress splits the text at each "</pre>"; each part but the last is looked at from its
+        // first "<pre", found here in place instead of in split copies.
+        const string End = "</pre>";
+        var result = ReusableBuilder.Take(text.Length);
+        var partStart = 0;
+        for (var close = text.IndexOf(End, StringComparison.Ordinal); close >= 0; close = text.IndexOf(End, partStart, StringComparison.Ordinal))
         {
-            var start = parts[i].IndexOf("<pre", StringComparison.Ordinal);
+            var start = text.AsSpan(partStart, close - partStart).IndexOf("<pre", StringComparison.Ordinal);
             if (start < 0)
             {
                 // A closing tag with no opening one: left as the author wrote it (without the stray end tag, as WordPress does).
-                result.Append(parts[i]);
-                continue;
+                result.Append(text, partStart, close - partStart);
             }
-            result.Append(parts[i], 0, start).Append(PrePlaceholder(preBlocks.Count));
-            preBlocks.Add(string.Concat(parts[i].AsSpan(start), "</pre>"));
+            else
+            {
+                result.Append(text, partStart, start).Append(PrePlaceholder(preBlocks.Count));
+                preBlocks.Add(text.Substring(partStart + start, close + End.Length - partStart - start));
+            }
+            partStart = close + End.Length;
         }
-        return result.Append(parts[^1]).ToString();
+        return ReusableBuilder.Release(result.Append(text, partStart, text.Length - partStart));
     }
 
     private const string PrePlaceholderStart = "<pre wp-pre-tag-";
@@ -105,7 +110,7 @@ public static partial class Autop
     /// </summary>
     private static string BringBackPre(string text, List<string> preBlocks)
     {
-        var result = new StringBuilder(text.Length + preBlocks.Sum(block => block.Length));
+        var result = ReusableBuilder.Take(text.Length + preBlocks.Sum(block => block.Length));
         var copied = 0;
         var at = text.IndexOf(PrePlaceholderStart, StringComparison.Ordinal);
         while (at >= 0)
@@ -126,7 +131,7 @@ public static partial class Autop
                 at = text.IndexOf(PrePlaceholderStart, at + 1, StringComparison.Ordinal);
             }
         }
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
     }
 
     /// <summary>Each newline inside a tag or a comment stands in for itself as <see cref="TagNewline"/>, so it neither ends a paragraph nor becomes a break.</summary>
@@ -141,7 +146,7 @@ public static partial class Autop
             var newline = text.IndexOf('\n', open, end - open);
             if (newline >= 0)
             {
-                result ??= new StringBuilder(text.Length + 256);
+                result ??= ReusableBuilder.Take(text.Length + 256);
                 result.Append(text, copied, open - copied);
                 for (var i = open; i < end; i++)
                 {
@@ -154,7 +159,7 @@ public static partial class Autop
             }
             open = end < text.Length ? text.IndexOf('<', end) : -1;
         }
-        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
     }
 
     /// <summary>
@@ -164,7 +169,7 @@ public static partial class Autop
     /// </summary>
     private static string Paragraphs(string text)
     {
-        var paragraphs = new StringBuilder(text.Length + text.Length / 8);
+        var paragraphs = ReusableBuilder.Take(text.Length + text.Length / 8);
         var start = 0;
         var newline = text.IndexOf('\n');
         while (newline >= 0)
@@ -187,7 +192,7 @@ public static partial class Autop
             newline = text.IndexOf('\n', start);
         }
         AppendParagraph(paragraphs, text, start, text.Length);
-        return paragraphs.ToString();
+        return ReusableBuilder.Release(paragraphs);
     }
 
     private static void AppendParagraph(StringBuilder paragraphs, string text, int start, int end)
@@ -221,12 +226,12 @@ public static partial class Autop
                 tagEnd--;
             if (tagEnd > copied && text[tagEnd - 1] == '>' && EndsBlockTag(text, copied, tagEnd - 1))
             {
-                (result ??= new StringBuilder(text.Length)).Append(text, copied, tagEnd - copied);
+                (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, tagEnd - copied);
                 copied = at + Break.Length;
             }
             at = text.IndexOf(Break, at + Break.Length, StringComparison.Ordinal);
         }
-        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
     }
 
     /// <summary>Whether the <c>&gt;</c> at <paramref name="close"/> ends a tag that starts as a block-level one (<c>&lt;div</c>, <c>&lt;/p</c>…), with no <c>&gt;</c> between.</summary>
@@ -307,7 +312,7 @@ public static partial class Autop
     private static string BreakNewlines(string text)
     {
         const string Break = "<br />";
-        var result = new StringBuilder(text.Length + 256);
+        var result = ReusableBuilder.Take(text.Length + 256);
         var copied = 0;
         var newline = text.IndexOf('\n');
         while (newline >= 0)
@@ -330,22 +335,227 @@ public static partial class Autop
             }
             newline = end < text.Length ? text.IndexOf('\n', end) : -1;
         }
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>
+    /// A blank line before each block-level opening tag and after each block-level closing tag and
+    /// each <c>&lt;hr&gt;</c>: WordPress's <c>(&lt;block[\s/&gt;])</c>, <c>(&lt;/block&gt;)</c> and
+    /// <c>(&lt;hr\s*?/?&gt;)</c> replacements, one after the other, in one scan (the newlines one adds
+    /// neither make nor break a match of another).
+    /// </summary>
+    private static string BlankLinesAroundBlocks(string text)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var open = text.IndexOf('<'); open >= 0 && open + 1 < text.Length; open = text.IndexOf('<', open + 1))
+        {
+            var before = OpensBlock(text, open + 1);
+            var after = text[open + 1] == '/' ? ClosesBlock(text, open + 2) : RuleEnd(text, open + 1);
+            if (!before && after < 0)
+                continue;
+            result ??= ReusableBuilder.Take(text.Length + 256);
+            result.Append(text, copied, open - copied);
+            copied = open;
+            if (before)
+                result.Append("\n\n");
+            if (after >= 0)
+            {
+                result.Append(text, open, after - open).Append("\n\n");
+                copied = after;
+            }
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>Whether a block element's name starts at <paramref name="at"/> followed by whitespace, <c>/</c> or <c>&gt;</c>.</summary>
+    private static bool OpensBlock(string text, int at)
+    {
+        if (at + 2 < text.Length && text[at] == 'h' && text[at + 1] is >= '1' and <= '6' && IsNameEnd(text[at + 2]))
+            return true;
+        foreach (var name in BlockNames)
+        {
+            if (at + name.Length < text.Length && string.CompareOrdinal(text, at, name, 0, name.Length) == 0 && IsNameEnd(text[at + name.Length]))
+                return true;
+        }
+        return false;
+
+        static bool IsNameEnd(char c) => IsSpace(c) || c is '/' or '>';
+    }
+
+    /// <summary>Where the closing tag of a block element whose name starts at <paramref name="at"/> ends (after its <c>&gt;</c>), or -1.</summary>
+    private static int ClosesBlock(string text, int at)
+    {
+        if (at + 2 < text.Length && text[at] == 'h' && text[at + 1] is >= '1' and <= '6' && text[at + 2] == '>')
+            return at + 3;
+        foreach (var name in BlockNames)
+        {
+            if (at + name.Length < text.Length && string.CompareOrdinal(text, at, name, 0, name.Length) == 0 && text[at + name.Length] == '>')
+                return at + name.Length + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>Where an <c>hr</c> tag (<c>hr\s*/?&gt;</c>) starting at <paramref name="at"/> ends, or -1.</summary>
+    private static int RuleEnd(string text, int at)
+    {
+        if (string.CompareOrdinal(text, at, "hr", 0, 2) != 0)
+            return -1;
+        var position = at + 2;
+        while (position < text.Length && IsSpace(text[position]))
+            position++;
+        if (position < text.Length && text[position] == '/')
+            position++;
+        return position < text.Length && text[position] == '>' ? position + 1 : -1;
+    }
+
+    /// <summary>Every <c>&lt;p&gt;\s*&lt;/p&gt;</c> removed.</summary>
+    private static string EmptyParagraphs(string text)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf("<p>", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<p>", at + 1, StringComparison.Ordinal))
+        {
+            var end = SkipSpaces(text, at + 3);
+            if (string.CompareOrdinal(text, end, "</p>", 0, 4) != 0)
+                continue;
+            (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, at - copied);
+            copied = end + 4;
+            at = copied - 1;
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>A paragraph that holds one block-level tag alone made that tag: WordPress's <c>&lt;p&gt;\s*(&lt;/?block[^&gt;]*&gt;)\s*&lt;/p&gt;</c>.</summary>
+    private static string WrappedBlockTags(string text)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf("<p>", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<p>", at + 1, StringComparison.Ordinal))
+        {
+            var tag = SkipSpaces(text, at + 3);
+            var tagEnd = BlockTagEnd(text, tag);
+            if (tagEnd < 0)
+                continue;
+            var close = SkipSpaces(text, tagEnd);
+            if (string.CompareOrdinal(text, close, "</p>", 0, 4) != 0)
+                continue;
+            (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, at - copied).Append(text, tag, tagEnd - tag);
+            copied = close + 4;
+            at = copied - 1;
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>A paragraph's opening tag (and the whitespace after it) dropped before a block-level tag: WordPress's <c>&lt;p&gt;\s*(&lt;/?block[^&gt;]*&gt;)</c>.</summary>
+    private static string ParagraphsBeforeBlockTags(string text)
+    {
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf("<p>", StringComparison.Ordinal); at >= 0; at = text.IndexOf("<p>", at + 1, StringComparison.Ordinal))
+        {
+            var tag = SkipSpaces(text, at + 3);
+            var tagEnd = BlockTagEnd(text, tag);
+            if (tagEnd < 0)
+                continue;
+            (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, at - copied);
+            copied = tag;
+            at = tagEnd - 1;
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>A paragraph's closing tag (and the whitespace before it) dropped after a block-level tag: WordPress's <c>(&lt;/?block[^&gt;]*&gt;)\s*&lt;/p&gt;</c>.</summary>
+    private static string ParagraphsAfterBlockTags(string text)
+    {
+        const string Close = "</p>";
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf(Close, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Close, at + Close.Length, StringComparison.Ordinal))
+        {
+            var tagEnd = at;
+            while (tagEnd > copied && IsSpace(text[tagEnd - 1]))
+                tagEnd--;
+            if (tagEnd > copied && text[tagEnd - 1] == '>' && EndsBlockTag(text, copied, tagEnd - 1))
+            {
+                (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, tagEnd - copied);
+                copied = at + Close.Length;
+            }
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    /// <summary>Where a block-level tag (<c>&lt;/?block[^&gt;]*&gt;</c>) starting at <paramref name="at"/> ends (after its <c>&gt;</c>), or -1.</summary>
+    private static int BlockTagEnd(string text, int at)
+    {
+        if (at + 1 >= text.Length || text[at] != '<' || !StartsBlockName(text, text[at + 1] == '/' ? at + 2 : at + 1))
+            return -1;
+        var close = text.IndexOf('>', at + 1);
+        return close < 0 ? -1 : close + 1;
+    }
+
+    /// <summary>
+    /// A <c>&lt;br /&gt;</c> dropped before (whitespace between) a tag of a paragraph, list, item,
+    /// division, definition list, table cell or <c>pre</c>: WordPress's
+    /// <c>&lt;br /&gt;(\s*&lt;/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^&gt;]*&gt;)</c>.
+    /// </summary>
+    private static string BreaksBeforeBlockTags(string text)
+    {
+        const string Break = "<br />";
+        StringBuilder? result = null;
+        var copied = 0;
+        for (var at = text.IndexOf(Break, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Break, at + 1, StringComparison.Ordinal))
+        {
+            var tag = SkipSpaces(text, at + Break.Length);
+            if (tag + 1 >= text.Length || text[tag] != '<')
+                continue;
+            var name = text[tag + 1] == '/' ? tag + 2 : tag + 1;
+            if (!StartsAny(text, name, BreakingNames))
+                continue;
+            var close = text.IndexOf('>', name);
+            if (close < 0)
+                continue;
+            (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, at - copied);
+            copied = at + Break.Length;
+            at = close;
+        }
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
+    }
+
+    private static readonly string[] BreakingNames = ["p", "li", "div", "dl", "dd", "dt", "th", "pre", "td", "ul", "ol"];
+
+    private static bool StartsAny(string text, int at, string[] names)
+    {
+        var rest = text.AsSpan(at);
+        foreach (var name in names)
+        {
+            if (rest.StartsWith(name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A newline before the last <c>&lt;/p&gt;</c> of the text (or before it and a final newline) dropped: WordPress's <c>\n&lt;/p&gt;$</c>.</summary>
+    private static string WithoutFinalNewline(string text)
+    {
+        if (text.EndsWith("\n</p>", StringComparison.Ordinal))
+            return string.Concat(text.AsSpan(0, text.Length - 5), "</p>");
+        if (text.EndsWith("\n</p>\n", StringComparison.Ordinal))
+            return string.Concat(text.AsSpan(0, text.Length - 6), "</p>\n");
+        return text;
+    }
+
+    private static int SkipSpaces(string text, int position)
+    {
+        while (position < text.Length && IsSpace(text[position]))
+            position++;
+        return position;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
     [GeneratedRegex(@"<br[\t\n\v\f\r ]*/?>[\t\n\v\f\r ]*<br[\t\n\v\f\r ]*/?>")]
     private static partial Regex DoubleBreak();
-
-    [GeneratedRegex("(<" + Blocks + @"[\t\n\v\f\r />])")]
-    private static partial Regex BlockOpening();
-
-    [GeneratedRegex("(</" + Blocks + ">)")]
-    private static partial Regex BlockClosing();
-
-    [GeneratedRegex(@"(<hr[\t\n\v\f\r ]*?/?>)")]
-    private static partial Regex HorizontalRule();
 
     [GeneratedRegex(@"[\t\n\v\f\r ]*<option")]
     private static partial Regex OptionBefore();
@@ -377,16 +587,8 @@ public static partial class Autop
     [GeneratedRegex(@"</figcaption>[\t\n\v\f\r ]*")]
     private static partial Regex FigcaptionClosing();
 
-
-
-    [GeneratedRegex(@"<p>[\t\n\v\f\r ]*</p>")]
-    private static partial Regex EmptyParagraph();
-
     [GeneratedRegex("<p>([^<]+)</(div|address|form)>")]
     private static partial Regex UnclosedInDiv();
-
-    [GeneratedRegex(@"<p>[\t\n\v\f\r ]*(</?" + Blocks + @"[^>]*>)[\t\n\v\f\r ]*</p>")]
-    private static partial Regex WrappedBlockTag();
 
     [GeneratedRegex("<p>(<li.+?)</p>")]
     private static partial Regex WrappedListItem();
@@ -394,20 +596,7 @@ public static partial class Autop
     [GeneratedRegex("<p><blockquote([^>]*)>", RegexOptions.IgnoreCase)]
     private static partial Regex WrappedBlockquote();
 
-    [GeneratedRegex(@"<p>[\t\n\v\f\r ]*(</?" + Blocks + "[^>]*>)")]
-    private static partial Regex ParagraphBeforeBlockTag();
-
-    [GeneratedRegex("(</?" + Blocks + @"[^>]*>)[\t\n\v\f\r ]*</p>")]
-    private static partial Regex ParagraphAfterBlockTag();
-
     [GeneratedRegex(@"<(script|style|svg).*?</\1>", RegexOptions.Singleline)]
     private static partial Regex KeptNewlineElement();
 
-
-
-    [GeneratedRegex(@"<br />([\t\n\v\f\r ]*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)")]
-    private static partial Regex BreakBeforeBlockTag();
-
-    [GeneratedRegex("\n</p>$")]
-    private static partial Regex FinalNewline();
 }

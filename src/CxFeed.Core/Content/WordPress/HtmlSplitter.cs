@@ -15,7 +15,7 @@ internal static class HtmlSplitter
     {
         if (!text.Contains(find, StringComparison.Ordinal))
             return text;
-        var result = new StringBuilder(text.Length + 64);
+        var result = ReusableBuilder.Take(text.Length + 64);
         foreach (var (start, length, isMarkup) in Split(text))
         {
             var part = text.AsSpan(start, length);
@@ -24,7 +24,7 @@ internal static class HtmlSplitter
             else
                 result.Append(part);
         }
-        return result.ToString();
+        return ReusableBuilder.Release(result);
     }
 
     /// <summary>The text's parts in order: (start, length, whether it is markup).</summary>

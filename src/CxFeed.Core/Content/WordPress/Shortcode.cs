@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
 namespace CxFeed.Core.Content.WordPress;
@@ -10,14 +9,17 @@ namespace CxFeed.Core.Content.WordPress;
 /// </summary>
 internal sealed partial record Shortcode(
     string Name,
-    ImmutableDictionary<string, string> Attributes,
-    ImmutableArray<string> Positional,
+    string AttributeText,
     string? Content,
-    bool HasAttributes,
     bool Escaped,
     int Start,
     int End)
 {
+    private IReadOnlyDictionary<string, string>? _attributes;
+
+    /// <summary>The named attributes, read when first asked for: unwrapping a paragraph or telling a core shortcode needs none.</summary>
+    public IReadOnlyDictionary<string, string> Attributes => _attributes ??= ParseAttributes(AttributeText);
+
     public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
 
     /// <summary>
@@ -64,28 +66,24 @@ internal sealed partial record Shortcode(
                 return null;
             end++;
         }
-        var (attributes, positional) = ParseAttributes(attributeText);
-        return new Shortcode(name, attributes, positional, content, attributeText.Trim().Length > 0, escaped, start, end);
+        return new Shortcode(name, attributeText, content, escaped, start, end);
     }
 
     /// <summary>The written shortcode, one bracket pair less: what WordPress shows for an escaped one.</summary>
     public string Unescaped(string text) => text[(Start + 1)..(End - 1)];
 
-    /// <summary>Attributes as WordPress reads them: <c>name="value"</c>, <c>name='value'</c>, <c>name=value</c>, and bare values by position.</summary>
-    private static (ImmutableDictionary<string, string>, ImmutableArray<string>) ParseAttributes(string text)
+    /// <summary>Named attributes as WordPress reads them: <c>name="value"</c>, <c>name='value'</c>, <c>name=value</c> (bare values by position are skipped: no shortcode rendered here uses them).</summary>
+    private static Dictionary<string, string> ParseAttributes(string text)
     {
-        var named = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var positional = ImmutableArray.CreateBuilder<string>();
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
         // WordPress turns no-break and zero-width spaces between attributes into plain spaces first.
         text = text.Replace('\u00A0', ' ').Replace("\u200B", " ", StringComparison.Ordinal);
         foreach (Match match in AttributePattern().Matches(text))
         {
             if (match.Groups["name"].Success)
                 named[match.Groups["name"].Value.ToLowerInvariant()] = match.Groups["value"].Value;
-            else
-                positional.Add(match.Groups["bare"].Value);
         }
-        return (named.ToImmutable(), positional.ToImmutable());
+        return named;
     }
 
     private static bool IsNameStart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';

@@ -54,14 +54,14 @@ public static partial class Shortcodes
                     var after = SkipSpaces(text, end);
                     if (string.CompareOrdinal(text, after, "</p>", 0, 4) != 0)
                         continue;
-                    (result ??= new StringBuilder(text.Length)).Append(text, copied, paragraph - copied).Append(text, start, end - start);
+                    (result ??= ReusableBuilder.Take(text.Length)).Append(text, copied, paragraph - copied).Append(text, start, end - start);
                     copied = next = after + 4;
                     break;
                 }
             }
             paragraph = text.IndexOf("<p>", next, StringComparison.Ordinal);
         }
-        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
     }
 
     /// <summary>Past the whitespace at <paramref name="position"/>, no-break spaces (written or as <c>&amp;nbsp;</c>) included, as WordPress's <c>wp_spaces_regexp()</c>.</summary>
@@ -85,7 +85,7 @@ public static partial class Shortcodes
     {
         if (!text.Contains('[') || depth > MaxDepth)
             return text;
-        var result = new StringBuilder(text.Length);
+        StringBuilder? result = null;
         var position = 0;
         var copied = 0;
         while (position < text.Length)
@@ -104,11 +104,12 @@ public static partial class Shortcodes
                 position = next + 1;
                 continue;
             }
+            result ??= ReusableBuilder.Take(text.Length);
             result.Append(text, copied, shortcode.Start - copied);
             result.Append(shortcode.Escaped ? shortcode.Unescaped(text) : RenderOne(shortcode, context, depth));
             position = copied = shortcode.End;
         }
-        return result.Append(text, copied, text.Length - copied).ToString();
+        return result is null ? text : ReusableBuilder.Release(result.Append(text, copied, text.Length - copied));
     }
 
     /// <summary>

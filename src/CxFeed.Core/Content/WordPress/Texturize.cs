@@ -37,6 +37,8 @@ public static partial class Texturize
 
     private static readonly string[] NoTexturizeTags = ["pre", "code", "kbd", "style", "script", "tt"];
 
+    private static readonly string[] CodeShortcode = ["code"];
+
     /// <summary>Replaced first, in this order, as plain strings: the ellipsis, TeX-style quotes, the trade mark, and words that begin with an apostrophe.</summary>
     private static readonly (string From, string To)[] Fixed =
     [
@@ -51,7 +53,7 @@ public static partial class Texturize
     {
         if (string.IsNullOrEmpty(text))
             return text;
-        var result = new StringBuilder(text.Length + text.Length / 16);
+        var result = ReusableBuilder.Take(text.Length + text.Length / 16);
         var closedTags = new List<string>();
         var closedShortcodes = new List<string>();
         var position = 0;
@@ -76,33 +78,50 @@ public static partial class Texturize
                 continue;
             }
             AppendText(result, text, textStart, next, closedTags.Count == 0 && closedShortcodes.Count == 0);
-            var delimiter = text[next..end];
+            var delimiter = text.AsSpan(next, end - next);
             if (delimiter[0] == '<')
             {
                 if (!delimiter.StartsWith("<!--", StringComparison.Ordinal))
                 {
-                    delimiter = BareAmpersand().Replace(delimiter, "&#038;");
+                    if (delimiter.Contains('&'))
+                        delimiter = BareAmpersand().Replace(delimiter.ToString(), "&#038;");
                     PushOrPop(delimiter, closedTags, NoTexturizeTags);
                 }
             }
             else if (!delimiter.StartsWith("[[", StringComparison.Ordinal) && !delimiter.EndsWith("]]", StringComparison.Ordinal))
             {
-                PushOrPop(delimiter, closedShortcodes, ["code"]);
+                PushOrPop(delimiter, closedShortcodes, CodeShortcode);
             }
             result.Append(delimiter);
             position = textStart = end;
         }
         AppendText(result, text, textStart, text.Length, closedTags.Count == 0 && closedShortcodes.Count == 0);
-        return result.ToString();
+        return ReusableBuilder.Release(result);
     }
 
     private static void AppendText(StringBuilder result, string text, int start, int end, bool texturize)
     {
         if (start >= end)
             return;
-        var part = text[start..end];
-        result.Append(texturize && !string.IsNullOrWhiteSpace(part) ? Text(part) : part);
+        var part = text.AsSpan(start, end - start);
+        if (texturize && !part.IsWhiteSpace() && MayChange(part))
+            result.Append(Text(part.ToString()));
+        else
+            result.Append(part);
     }
+
+    /// <summary>
+    /// Whether <see cref="Text"/> can change the run: it holds a quote, a dash, an ampersand, a
+    /// backtick, an ellipsis, a trade mark or a multiplication. Most runs of prose hold none, and
+    /// are then copied without being cut out of the text.
+    /// </summary>
+    private static bool MayChange(ReadOnlySpan<char> part) =>
+        part.IndexOfAny(Triggers) >= 0
+        || part.Contains("...", StringComparison.Ordinal)
+        || part.Contains(" (tm)", StringComparison.Ordinal)
+        || (part.Contains('x') && DigitTimesDigit().IsMatch(part));
+
+    private static readonly System.Buffers.SearchValues<char> Triggers = System.Buffers.SearchValues.Create("'\"-&`");
 
     /// <summary>
     /// Where a shortcode tag starting at <paramref name="start"/> ends (<c>[name …]</c>,
@@ -141,20 +160,26 @@ public static partial class Texturize
     }
 
     /// <summary>An opening tag of a name in <paramref name="names"/> stops the texturizing until its closing tag.</summary>
-    private static void PushOrPop(string tag, List<string> open, string[] names)
+    private static void PushOrPop(ReadOnlySpan<char> tag, List<string> open, string[] names)
     {
         var opening = tag.Length > 1 && tag[1] != '/';
         if (!opening && open.Count == 0)
             return;
         var nameOffset = opening ? 1 : 2;
-        var space = tag.IndexOf(' ', StringComparison.Ordinal);
+        var space = tag.IndexOf(' ');
         // As WordPress reads the name: up to the first space, else all but the last character.
-        var name = space < 0 ? tag[nameOffset..^1] : space > nameOffset ? tag[nameOffset..space] : "";
-        if (!names.Contains(name))
+        var name = space < 0 ? tag[nameOffset..^1] : space > nameOffset ? tag[nameOffset..space] : [];
+        string? known = null;
+        foreach (var candidate in names)
+        {
+            if (name.SequenceEqual(candidate))
+                known = candidate;
+        }
+        if (known is null)
             return;
         if (opening)
-            open.Add(name);
-        else if (open[^1] == name)
+            open.Add(known);
+        else if (open[^1] == known)
             open.RemoveAt(open.Count - 1);
     }
 

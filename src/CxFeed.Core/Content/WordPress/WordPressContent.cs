@@ -77,11 +77,11 @@ public static partial class WordPressContent
             var after = end < 0 ? -1 : SkipSpaces(html, end);
             if (after < 0 || string.CompareOrdinal(html, after, "</p>", 0, 4) != 0)
                 continue;
-            (result ??= new StringBuilder(html.Length)).Append(html, copied, paragraph - copied).Append(html, start, end - start);
+            (result ??= ReusableBuilder.Take(html.Length)).Append(html, copied, paragraph - copied).Append(html, start, end - start);
             copied = after + 4;
             paragraph = copied - 3;
         }
-        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+        return result is null ? html : ReusableBuilder.Release(result.Append(html, copied, html.Length - copied));
     }
 
     /// <summary>Where the element <paramref name="name"/> opened at <paramref name="start"/> ends (after its end tag), or -1.</summary>
@@ -120,7 +120,9 @@ public static partial class WordPressContent
     /// <summary>Bare oEmbed URLs alone on their line (newlines inside tags do not count as lines) become links.</summary>
     private static string AutoEmbed(string text)
     {
-        if (!text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        // A URL alone on a line once the newlines inside tags are hidden is alone on a line of the
+        // text as written too (its line holds no tag): without one there, the copy is not made.
+        if (!text.Contains("http", StringComparison.OrdinalIgnoreCase) || !UrlAloneOnLine().IsMatch(text))
             return text;
         const string TagNewline = "<!-- wp-line-break -->";
         var protectedText = HtmlSplitter.ReplaceInTags(text, "\n", TagNewline);

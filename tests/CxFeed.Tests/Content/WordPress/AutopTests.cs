@@ -28,6 +28,16 @@ public class AutopTests
         { "figcaption newlines collapse", "<figure><img src=\"a.jpg\" />\n<figcaption>\nCaption\n</figcaption></figure>", "<figure><img src=\"a.jpg\" /><figcaption>\nCaption<br />\n</figcaption></figure>\n" },
         { "caption shortcode alone is unwrapped", "[caption id=\"attachment_7\" align=\"alignnone\" width=\"300\"]<img src=\"https://example.com/a.jpg\" alt=\"Team\" width=\"300\" height=\"200\" /> The team at work[/caption]\n\nText after.", "[caption id=\"attachment_7\" align=\"alignnone\" width=\"300\"]<img src=\"https://example.com/a.jpg\" alt=\"Team\" width=\"300\" height=\"200\" /> The team at work[/caption]\n<p>Text after.</p>\n" },
         { "gallery shortcode alone is unwrapped", "Intro\n\n[gallery ids=\"11,12\"]\n\nOutro", "<p>Intro</p>\n[gallery ids=\"11,12\"]\n<p>Outro</p>\n" },
+        // The edges of the scans that replaced wpautop's regular expressions (the Debian package's WordPress 6.1).
+        { "stray paragraph ends after a block", "<div>x</div></p></p>\n\nText", "<div>x</div>\n</p>\n<p>Text</p>\n" },
+        { "break before a list item's end", "Item<br />\n</li>", "<p>Item\n</li>\n" },
+        { "rules end paragraphs", "A\n<hr>\nB\n<hr />C", "<p>A</p>\n<hr>\n<p>B</p>\n<hr />\n<p>C</p>\n" },
+        { "a paragraph tag WordPress does not know, before a blockquote", "<P><blockquote>q</blockquote>", "<p><P></p>\n<blockquote><p>q</p></blockquote>\n" },
+        { "paragraph around a lone block tag", "<p> <div class=\"a\"> </p>\n\nz", "<div class=\"a\">\n<p>z</p>\n" },
+        { "closing pre without an opening one", "one\n<pre>a\n\nb</pre>\ntwo</pre>three", "<p>one</p>\n<pre>a\n\nb</pre>\n<p>twothree</p>\n" },
+        { "break before a list's end", "Line\n<li>item</li>\n<br />\n</ol>", "<p>Line</p>\n<li>item</li>\n<p>\n</ol>\n" },
+        { "section, heading, empty paragraph", "<section>\n\nText\n\n</section>\n<h3>Title</h3>\n<p>\n</p>", "<section>\n<p>Text</p>\n</section>\n<h3>Title</h3></p>\n" },
+        { "break and whitespace before a div", "a<br />  <div>b</div>\n<address>c</address>", "<p>a  </p>\n<div>b</div>\n<address>c</address>\n" },
     };
 
     [Theory]
