@@ -535,7 +535,7 @@ internal sealed class CleaningPass
         string? source = null;
         foreach (var attribute in name is "video" or "audio" ? ["src"] : FrameSourceAttributes)
         {
-            if (node.GetAttributeValue(attribute, null) is { } raw && _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true)) is { } url)
+            if (First(node, attribute) is { } raw && _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true)) is { } url)
             {
                 source = url;
                 break;
@@ -545,11 +545,11 @@ internal sealed class CleaningPass
         {
             for (var child = node.FirstChild; child is not null && source is null; child = child.NextSibling)
             {
-                if (child.Name == "source" && child.GetAttributeValue("src", null) is { } raw)
+                if (child.Name == "source" && First(child, "src") is { } raw)
                     source = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
             }
         }
-        var title = node.GetAttributeValue("title", null) is { } t ? CollapseWhitespace(CharacterReferences.Decode(t, inAttribute: true)) : "";
+        var title = First(node, "title") is { } t ? CollapseWhitespace(CharacterReferences.Decode(t, inAttribute: true)) : "";
         string? page = null;
         string text;
         if (name is "video" or "audio")
@@ -568,7 +568,7 @@ internal sealed class CleaningPass
         }
         if (page is null)
         {
-            _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? node.GetAttributeValue("src", null));
+            _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? First(node, "src"));
             _writer.Gap();
             return;
         }
@@ -583,4 +583,7 @@ internal sealed class CleaningPass
             _writer.Close(handle);
         _writer.Boundary();
     }
+
+    /// <summary>The first value of an attribute, as browsers read a repeated one (HtmlAgilityPack's lookup by name gives the last).</summary>
+    private static string? First(HtmlNode node, string name) => CssSelector.FirstAttribute(node, name)?.Value;
 }

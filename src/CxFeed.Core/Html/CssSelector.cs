@@ -120,7 +120,7 @@ public sealed class CssSelector
     {
         public bool Matches(HtmlNode node)
         {
-            var attribute = node.Attributes[Name];
+            var attribute = FirstAttribute(node, Name);
             if (attribute is null)
                 return false;
             // Decoding copies the value character by character: only worth it when there is a reference.
@@ -147,11 +147,11 @@ public sealed class CssSelector
                 return false;
             if (Tag is not null && !string.Equals(node.Name, Tag, StringComparison.OrdinalIgnoreCase))
                 return false;
-            if (Id is not null && node.GetAttributeValue("id", null) != Id)
+            if (Id is not null && FirstAttribute(node, "id")?.Value != Id)
                 return false;
             if (Classes.Length > 0)
             {
-                var classes = node.GetAttributeValue("class", null) ?? "";
+                var classes = FirstAttribute(node, "class")?.Value ?? "";
                 foreach (var name in Classes)
                 {
                     if (!HasClass(classes, name))
@@ -177,6 +177,26 @@ public sealed class CssSelector
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The first attribute of that name, as browsers (and the cleaner, which writes the first)
+    /// read a repeated one; HtmlAgilityPack's lookup by name gives the last. Matching the last
+    /// kept <c>&lt;a href="…#more-1" href="/x"&gt;</c> from the "Read more" rule, then the
+    /// cleaned copy with only the first href was removed: cleaning twice differed.
+    /// </summary>
+    internal static HtmlAttribute? FirstAttribute(HtmlNode node, string name)
+    {
+        if (!node.HasAttributes)
+            return null;
+        // By index: the collection's enumerator is boxed behind an interface.
+        var attributes = node.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
+        {
+            if (attributes[a].Name == name)
+                return attributes[a];
+        }
+        return null;
     }
 
     private static bool IsWhitespace(char c) => Array.IndexOf(HtmlTree.Whitespace, c) >= 0;
@@ -223,9 +243,9 @@ public sealed class CssSelector
                 return true;
             if (!node.HasAttributes)
                 return false;
-            if (_byId.Count > 0 && node.GetAttributeValue("id", null) is { } id && _byId.TryGetValue(id, out var byId) && AnyMatches(byId, node))
+            if (_byId.Count > 0 && FirstAttribute(node, "id")?.Value is { } id && _byId.TryGetValue(id, out var byId) && AnyMatches(byId, node))
                 return true;
-            if (_byClass.Count == 0 || node.GetAttributeValue("class", null) is not { } classes)
+            if (_byClass.Count == 0 || FirstAttribute(node, "class")?.Value is not { } classes)
                 return false;
             foreach (var range in classes.AsSpan().SplitAny(HtmlTree.Whitespace))
             {

@@ -28,6 +28,12 @@ public class StableOutputTests
     [InlineData("<p>Before<img src=\"/a.jpg\" width=\"\u00181\" height=\"1\"></p>", "<p>Before</p>")]
     // A newline that came first into a pre after a removed comment was written right after <pre>, where the next parse drops it.
     [InlineData("<pre>\n<!-- a comment -->\n\tcode</pre>", "<pre>\n\n\tcode</pre>")]
+    // A repeated attribute: the cleaner writes the first, as browsers read it, but the chrome rules
+    // matched the last (HtmlAgilityPack's lookup by name), so a "Read more" link to the post itself
+    // whose second href was another page was kept, written with its first href, and removed the next time.
+    [InlineData("<p>Intro.</p><p><a href=\"/2021/01/bad-cx-data/#more-4215\" href=\"/about/\">Read more</a></p>", "<p>Intro.</p>")]
+    [InlineData("<p>Intro.</p><p><a href=\"/about/\" href=\"/2021/01/bad-cx-data/#more-4215\">About us</a></p>", "<p>Intro.</p>\n<p><a href=\"https://www.heartofthecustomer.com/about/\">About us</a></p>")]
+    [InlineData("<p>Intro.</p><p><a href=\"/2021/01/bad-cx-data/\" class=\"more-link\" class=\"button\">Read more</a></p>", "<p>Intro.</p>")]
     public void The_output_cleans_to_itself(string input, string expected)
     {
         var once = Clean.Html(input);
