@@ -199,11 +199,14 @@ internal sealed class CleaningPass
         if ((HtmlElements.KindOf(target) & ElementKind.Void) != 0)
         {
             StageAttributes(node, target);
-            _writer.TryVoid(target);
+            if (!IsChromeAsWritten(target))
+                _writer.TryVoid(target);
             return null;
         }
         if (!StageAttributes(node, target))
             return Unwrap(node, name);
+        if (IsChromeAsWritten(target))
+            return null;
         var handle = _writer.TryOpen(target);
         return handle < 0 ? Unwrap(node, target) : new Frame(node, Exit.CloseElement, handle);
     }
@@ -240,6 +243,22 @@ internal sealed class CleaningPass
         var start = node.OuterStartIndex;
         var length = node.OriginalOuterLength;
         return start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : default;
+    }
+
+    /// <summary>
+    /// Whether a chrome rule matches the element as it is about to be written (its new name, its
+    /// attributes as the next cleaning reads them): a link to <c>#m\u0085ore-1</c> is written
+    /// <c>#more-1</c> (the control dropped), so it was kept, and the next cleaning removed it as a
+    /// "Read more" link. Such an element goes now, with the staged attributes.
+    /// </summary>
+    private bool IsChromeAsWritten(string target)
+    {
+        if (_policy.Chrome is not { } chrome || !chrome.MatchesAttributes(target, _writer.Staged))
+            return false;
+        _writer.DiscardAttributes();
+        _log.Remove(RemovalReason.SiteChrome, target);
+        Removed(target);
+        return true;
     }
 
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
@@ -389,7 +408,7 @@ internal sealed class CleaningPass
                 continue;
             if (set.Length > 0)
                 set.Append(", ");
-            set.Append(absolute);
+            SrcsetCandidates.AppendUrl(set, absolute);
             if (descriptor.Length > 0)
                 set.Append(' ').Append(descriptor);
         }

@@ -16,12 +16,14 @@ public sealed class CssSelector
 {
     private readonly ImmutableArray<Complex> _alternatives;
     private readonly SubjectIndex _index;
+    private readonly Compound[] _onAttributesAlone;
 
     private CssSelector(string text, ImmutableArray<Complex> alternatives)
     {
         Text = text;
         _alternatives = alternatives;
         _index = new SubjectIndex(alternatives);
+        _onAttributesAlone = [.. alternatives.Where(complex => complex.Steps is [{ Id: null, Classes.Length: 0, Attributes.Length: > 0 }]).Select(complex => complex.Steps[0])];
     }
 
     public string Text { get; }
@@ -60,6 +62,43 @@ public sealed class CssSelector
     /// rules), so a long list of selectors costs little per element.
     /// </summary>
     public bool Matches(HtmlNode node) => node.NodeType == HtmlNodeType.Element && _index.Matches(node);
+
+    /// <summary>
+    /// Whether an element named <paramref name="tag"/> with only <paramref name="attributes"/>
+    /// (decoded values, the first of each name counting) matches an alternative that is one step
+    /// of a tag and attribute tests (<c>a[href*='#more-']</c>). The cleaner asks this of what it is
+    /// about to write: the next cleaning reads those values, not the ones the page had.
+    /// </summary>
+    public bool MatchesAttributes(string tag, IReadOnlyList<(string Name, string Value)> attributes)
+    {
+        foreach (var compound in _onAttributesAlone)
+        {
+            if (compound.Tag is not null && !string.Equals(compound.Tag, tag, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var all = true;
+            foreach (var test in compound.Attributes)
+            {
+                if (!test.Matches(FirstValue(attributes, test.Name)))
+                {
+                    all = false;
+                    break;
+                }
+            }
+            if (all)
+                return true;
+        }
+        return false;
+    }
+
+    private static string? FirstValue(IReadOnlyList<(string Name, string Value)> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Name == name)
+                return attributes[i].Value;
+        }
+        return null;
+    }
 
     /// <summary>Every matching element under <paramref name="root"/> (not itself), in document order.</summary>
     public IEnumerable<HtmlNode> SelectAll(HtmlNode root) => Select(root, outermostOnly: false);
@@ -124,7 +163,14 @@ public sealed class CssSelector
             if (attribute is null)
                 return false;
             // Decoding copies the value character by character: only worth it when there is a reference.
-            var value = attribute.Value is { } raw && raw.Contains('&') ? attribute.DeEntitizeValue ?? "" : attribute.Value ?? "";
+            return Matches(attribute.Value is { } raw && raw.Contains('&') ? attribute.DeEntitizeValue ?? "" : attribute.Value ?? "");
+        }
+
+        /// <summary>The test on a decoded value; null when the element has no such attribute.</summary>
+        public bool Matches(string? value)
+        {
+            if (value is null)
+                return false;
             return Operator switch
             {
                 AttributeOperator.Exists => true,
