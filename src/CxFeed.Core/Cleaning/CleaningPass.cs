@@ -595,7 +595,12 @@ internal sealed class CleaningPass
         // The link stands alone, as the player did: its own paragraph at the top level.
         _writer.Boundary();
         if (_policy.Allowed.Contains("a"))
+        {
             _writer.Attribute("href", page);
+            // The link is read by the next cleaning as any link is: a "Read more" one (#more-) goes now.
+            if (IsChromeAsWritten("a"))
+                return;
+        }
         var handle = _policy.Allowed.Contains("a") ? _writer.TryOpen("a") : -1;
         _writer.Text(text);
         if (handle >= 0)
