@@ -199,11 +199,14 @@ internal sealed class CleaningPass
         if ((HtmlElements.KindOf(target) & ElementKind.Void) != 0)
         {
             StageAttributes(node, target);
-            _writer.TryVoid(target);
+            if (!IsChromeAsWritten(target))
+                _writer.TryVoid(target);
             return null;
         }
         if (!StageAttributes(node, target))
             return Unwrap(node, name);
+        if (IsChromeAsWritten(target))
+            return null;
         var handle = _writer.TryOpen(target);
         return handle < 0 ? Unwrap(node, target) : new Frame(node, Exit.CloseElement, handle);
     }
@@ -240,6 +243,22 @@ internal sealed class CleaningPass
         var start = node.OuterStartIndex;
         var length = node.OriginalOuterLength;
         return start >= 0 && length >= 0 && start + length <= source.Length ? source.AsSpan(start, length) : default;
+    }
+
+    /// <summary>
+    /// Whether a chrome rule matches the element as it is about to be written (its new name, its
+    /// attributes as the next cleaning reads them): a link to <c>#m\u0085ore-1</c> is written
+    /// <c>#more-1</c> (the control dropped), so it was kept, and the next cleaning removed it as a
+    /// "Read more" link. Such an element goes now, with the staged attributes.
+    /// </summary>
+    private bool IsChromeAsWritten(string target)
+    {
+        if (_policy.Chrome is not { } chrome || !chrome.MatchesAttributes(target, _writer.Staged))
+            return false;
+        _writer.DiscardAttributes();
+        _log.Remove(RemovalReason.SiteChrome, target);
+        Removed(target);
+        return true;
     }
 
     /// <summary>What the element becomes: a conversion (a caption block to a figure), a rename (h1 to h2), or itself.</summary>
@@ -389,7 +408,7 @@ internal sealed class CleaningPass
                 continue;
             if (set.Length > 0)
                 set.Append(", ");
-            set.Append(absolute);
+            SrcsetCandidates.AppendUrl(set, absolute);
             if (descriptor.Length > 0)
                 set.Append(' ').Append(descriptor);
         }
@@ -535,7 +554,7 @@ internal sealed class CleaningPass
         string? source = null;
         foreach (var attribute in name is "video" or "audio" ? ["src"] : FrameSourceAttributes)
         {
-            if (node.GetAttributeValue(attribute, null) is { } raw && _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true)) is { } url)
+            if (First(node, attribute) is { } raw && _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true)) is { } url)
             {
                 source = url;
                 break;
@@ -545,11 +564,11 @@ internal sealed class CleaningPass
         {
             for (var child = node.FirstChild; child is not null && source is null; child = child.NextSibling)
             {
-                if (child.Name == "source" && child.GetAttributeValue("src", null) is { } raw)
+                if (child.Name == "source" && First(child, "src") is { } raw)
                     source = _urls.Rewrite(CharacterReferences.Decode(raw, inAttribute: true));
             }
         }
-        var title = node.GetAttributeValue("title", null) is { } t ? CollapseWhitespace(CharacterReferences.Decode(t, inAttribute: true)) : "";
+        var title = First(node, "title") is { } t ? CollapseWhitespace(CharacterReferences.Decode(t, inAttribute: true)) : "";
         string? page = null;
         string text;
         if (name is "video" or "audio")
@@ -568,7 +587,7 @@ internal sealed class CleaningPass
         }
         if (page is null)
         {
-            _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? node.GetAttributeValue("src", null));
+            _log.Remove(RemovalReason.EmbedDropped, name, "src", source ?? First(node, "src"));
             _writer.Gap();
             return;
         }
@@ -576,11 +595,19 @@ internal sealed class CleaningPass
         // The link stands alone, as the player did: its own paragraph at the top level.
         _writer.Boundary();
         if (_policy.Allowed.Contains("a"))
+        {
             _writer.Attribute("href", page);
+            // The link is read by the next cleaning as any link is: a "Read more" one (#more-) goes now.
+            if (IsChromeAsWritten("a"))
+                return;
+        }
         var handle = _policy.Allowed.Contains("a") ? _writer.TryOpen("a") : -1;
         _writer.Text(text);
         if (handle >= 0)
             _writer.Close(handle);
         _writer.Boundary();
     }
+
+    /// <summary>The first value of an attribute, as browsers read a repeated one (HtmlAgilityPack's lookup by name gives the last).</summary>
+    private static string? First(HtmlNode node, string name) => CssSelector.FirstAttribute(node, name)?.Value;
 }

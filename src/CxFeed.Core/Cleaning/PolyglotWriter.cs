@@ -107,6 +107,9 @@ internal sealed class PolyglotWriter
     /// <summary>Stages an attribute for the next <see cref="TryOpen"/> or <see cref="TryVoid"/>, in writing order.</summary>
     public void Attribute(string name, string value) => _attributes.Add((name, value));
 
+    /// <summary>The attributes staged for the next element, as they will be written (before escaping).</summary>
+    public IReadOnlyList<(string Name, string Value)> Staged => _attributes;
+
     /// <summary>Forgets the staged attributes: the element they were for is not written.</summary>
     public void DiscardAttributes() => _attributes.Clear();
 

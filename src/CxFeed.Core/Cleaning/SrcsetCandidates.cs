@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CxFeed.Core.Cleaning;
 
 /// <summary>
@@ -37,11 +39,29 @@ internal static class SrcsetCandidates
         }
     }
 
-    /// <summary>The URL of the first candidate in a srcset this class wrote.</summary>
+    /// <summary>
+    /// Writes a candidate's URL so that it reads back whole: a URL that ends in commas (a
+    /// control after them was dropped when it was judged, <c>a.jpg,\u0001</c>) would lose them to
+    /// the next reading, which takes a trailing comma for the end of the candidate; they are
+    /// written <c>%2C</c>, its percent-encoded form.
+    /// </summary>
+    public static void AppendUrl(StringBuilder set, string url)
+    {
+        var kept = url.AsSpan().TrimEnd(',');
+        set.Append(kept);
+        for (var i = kept.Length; i < url.Length; i++)
+            set.Append("%2C");
+    }
+
+    /// <summary>
+    /// The URL of the first candidate in a srcset this class wrote: its URLs hold no white space
+    /// and never end in a comma (<see cref="AppendUrl"/>), but may hold one inside (<c>a,b.jpg</c>).
+    /// </summary>
     public static string FirstUrl(string srcset)
     {
-        var end = srcset.IndexOfAny([' ', ',']);
-        return end < 0 ? srcset : srcset[..end];
+        var end = srcset.IndexOf(' ');
+        var first = end < 0 ? srcset : srcset[..end];
+        return first.EndsWith(',') ? first[..^1] : first;
     }
 
     private static bool IsDescriptor(string descriptor)

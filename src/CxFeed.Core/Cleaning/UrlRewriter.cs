@@ -32,8 +32,30 @@ internal sealed class UrlRewriter
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
     }
 
-    /// <summary>The absolute URL to write for <paramref name="value"/>, or null when it must go.</summary>
+    /// <summary>
+    /// The absolute URL to write for <paramref name="value"/>, or null when it must go. What is
+    /// written is judged the same way the next time (cleaning the output again keeps it as it is):
+    /// a value that resolving changes into one that would be read differently again — a host of
+    /// U+FFFD that <see cref="Uri"/> writes as no host at all, <c>http:///?%EF%BF%BD</c>, dropped by
+    /// the next reading — is resolved once more, and goes if it still does not settle.
+    /// </summary>
     public string? Rewrite(string value)
+    {
+        // What XML forbids is left out of the written value: the URL is judged without it.
+        var result = RewriteOnce(XmlCharacters.Keep(value));
+        for (var round = 0; round < 2; round++)
+        {
+            if (result is null || IsPlainAbsolute(result))
+                return result;
+            var again = RewriteOnce(result);
+            if (again == result)
+                return result;
+            result = again;
+        }
+        return null;
+    }
+
+    private string? RewriteOnce(string value)
     {
         if (IsPlainAbsolute(value))
             return value;
@@ -56,6 +78,19 @@ internal sealed class UrlRewriter
         if (!Uri.TryCreate(_base, slashed, out var resolved) || resolved.Scheme is not ("http" or "https"))
             return null;
         var result = resolved.AbsoluteUri;
+        if (!Ascii.IsValid(resolved.Host))
+        {
+            // Uri writes an international host as it is; browsers ask for its ASCII (punycode) form,
+            // and one that has none (U+FFFD, a soft hyphen) is no address at all.
+            try
+            {
+                result = new UriBuilder(resolved) { Host = resolved.IdnHost }.Uri.AbsoluteUri;
+            }
+            catch (UriFormatException)
+            {
+                return null;
+            }
+        }
         // The last word: the string written must itself be read with an allowed scheme.
         return SchemeOf(result) is { } written && _schemes.Contains(written) ? result : null;
     }

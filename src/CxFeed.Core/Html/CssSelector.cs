@@ -16,12 +16,14 @@ public sealed class CssSelector
 {
     private readonly ImmutableArray<Complex> _alternatives;
     private readonly SubjectIndex _index;
+    private readonly Compound[] _onAttributesAlone;
 
     private CssSelector(string text, ImmutableArray<Complex> alternatives)
     {
         Text = text;
         _alternatives = alternatives;
         _index = new SubjectIndex(alternatives);
+        _onAttributesAlone = [.. alternatives.Where(complex => complex.Steps is [{ Id: null, Classes.Length: 0, Attributes.Length: > 0 }]).Select(complex => complex.Steps[0])];
     }
 
     public string Text { get; }
@@ -60,6 +62,43 @@ public sealed class CssSelector
     /// rules), so a long list of selectors costs little per element.
     /// </summary>
     public bool Matches(HtmlNode node) => node.NodeType == HtmlNodeType.Element && _index.Matches(node);
+
+    /// <summary>
+    /// Whether an element named <paramref name="tag"/> with only <paramref name="attributes"/>
+    /// (decoded values, the first of each name counting) matches an alternative that is one step
+    /// of a tag and attribute tests (<c>a[href*='#more-']</c>). The cleaner asks this of what it is
+    /// about to write: the next cleaning reads those values, not the ones the page had.
+    /// </summary>
+    public bool MatchesAttributes(string tag, IReadOnlyList<(string Name, string Value)> attributes)
+    {
+        foreach (var compound in _onAttributesAlone)
+        {
+            if (compound.Tag is not null && !string.Equals(compound.Tag, tag, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var all = true;
+            foreach (var test in compound.Attributes)
+            {
+                if (!test.Matches(FirstValue(attributes, test.Name)))
+                {
+                    all = false;
+                    break;
+                }
+            }
+            if (all)
+                return true;
+        }
+        return false;
+    }
+
+    private static string? FirstValue(IReadOnlyList<(string Name, string Value)> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].Name == name)
+                return attributes[i].Value;
+        }
+        return null;
+    }
 
     /// <summary>Every matching element under <paramref name="root"/> (not itself), in document order.</summary>
     public IEnumerable<HtmlNode> SelectAll(HtmlNode root) => Select(root, outermostOnly: false);
@@ -120,11 +159,18 @@ public sealed class CssSelector
     {
         public bool Matches(HtmlNode node)
         {
-            var attribute = node.Attributes[Name];
+            var attribute = FirstAttribute(node, Name);
             if (attribute is null)
                 return false;
             // Decoding copies the value character by character: only worth it when there is a reference.
-            var value = attribute.Value is { } raw && raw.Contains('&') ? attribute.DeEntitizeValue ?? "" : attribute.Value ?? "";
+            return Matches(attribute.Value is { } raw && raw.Contains('&') ? attribute.DeEntitizeValue ?? "" : attribute.Value ?? "");
+        }
+
+        /// <summary>The test on a decoded value; null when the element has no such attribute.</summary>
+        public bool Matches(string? value)
+        {
+            if (value is null)
+                return false;
             return Operator switch
             {
                 AttributeOperator.Exists => true,
@@ -147,11 +193,11 @@ public sealed class CssSelector
                 return false;
             if (Tag is not null && !string.Equals(node.Name, Tag, StringComparison.OrdinalIgnoreCase))
                 return false;
-            if (Id is not null && node.GetAttributeValue("id", null) != Id)
+            if (Id is not null && FirstAttribute(node, "id")?.Value != Id)
                 return false;
             if (Classes.Length > 0)
             {
-                var classes = node.GetAttributeValue("class", null) ?? "";
+                var classes = FirstAttribute(node, "class")?.Value ?? "";
                 foreach (var name in Classes)
                 {
                     if (!HasClass(classes, name))
@@ -177,6 +223,26 @@ public sealed class CssSelector
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The first attribute of that name, as browsers (and the cleaner, which writes the first)
+    /// read a repeated one; HtmlAgilityPack's lookup by name gives the last. Matching the last
+    /// kept <c>&lt;a href="…#more-1" href="/x"&gt;</c> from the "Read more" rule, then the
+    /// cleaned copy with only the first href was removed: cleaning twice differed.
+    /// </summary>
+    internal static HtmlAttribute? FirstAttribute(HtmlNode node, string name)
+    {
+        if (!node.HasAttributes)
+            return null;
+        // By index: the collection's enumerator is boxed behind an interface.
+        var attributes = node.Attributes;
+        for (var a = 0; a < attributes.Count; a++)
+        {
+            if (attributes[a].Name == name)
+                return attributes[a];
+        }
+        return null;
     }
 
     private static bool IsWhitespace(char c) => Array.IndexOf(HtmlTree.Whitespace, c) >= 0;
@@ -223,9 +289,9 @@ public sealed class CssSelector
                 return true;
             if (!node.HasAttributes)
                 return false;
-            if (_byId.Count > 0 && node.GetAttributeValue("id", null) is { } id && _byId.TryGetValue(id, out var byId) && AnyMatches(byId, node))
+            if (_byId.Count > 0 && FirstAttribute(node, "id")?.Value is { } id && _byId.TryGetValue(id, out var byId) && AnyMatches(byId, node))
                 return true;
-            if (_byClass.Count == 0 || node.GetAttributeValue("class", null) is not { } classes)
+            if (_byClass.Count == 0 || FirstAttribute(node, "class")?.Value is not { } classes)
                 return false;
             foreach (var range in classes.AsSpan().SplitAny(HtmlTree.Whitespace))
             {
