@@ -111,16 +111,18 @@ internal sealed class PageMetadata
 
     /// <summary>
     /// The heading of the post's own article (<see cref="PostScope.Article"/>) where the article
-    /// holds no <c>&lt;h1&gt;</c> and marks no title (the page's <c>&lt;h1&gt;</c> is the site's
-    /// logo): its first <c>&lt;h2&gt;</c> before the body, not inside the body's text. Its place
-    /// says it is the headline readers see, whatever the title written for search engines says.
+    /// holds no <c>&lt;h1&gt;</c> and the page marks no heading as a title anywhere (the page's
+    /// <c>&lt;h1&gt;</c> is the site's logo): its first <c>&lt;h2&gt;</c> before the body, not
+    /// inside the body's text. Its place says it is the headline readers see, whatever the title
+    /// written for search engines says; a page that marks its headline has said which it is, and
+    /// an <c>&lt;h2&gt;</c> beside it is a label or a kicker.
     /// </summary>
     public string? ArticleHeadingText
     {
         get
         {
             if (Scope.Article is not { } article || Scope.Body is null || Scope.Body == article
-                || Headings.Any(heading => IsInside(heading, article)))
+                || Headings.Any(heading => IsInside(heading, article) || IsMarkedAsTitle(heading)))
             {
                 return null;
             }

@@ -217,6 +217,25 @@ public class PostReaderAuthorTitleTests
     }
 
     [Fact]
+    public void An_h2_label_in_the_article_is_not_the_title_where_the_page_marks_its_headline_elsewhere()
+    {
+        // A celebrity news site: the headline marked itemprop="headline" in a bar above the article, the star's name as an h2 label inside it.
+        var html = new WordPressPage
+        {
+            TitleTag = "Journey Mapping Mistakes to Avoid | Heart of the Customer",
+            Metadata = Metadata + """<meta property="og:title" content="Journey Mapping Mistakes to Avoid" />""",
+            EntryHeader = """<h2 class="hf1">Jim Tincher</h2>""",
+        }.Html.Replace(
+            """<main id="main" class="site-main" role="main">""",
+            """<main id="main" class="site-main" role="main"><div class="breadcrumbs"><h1 itemprop="headline" class="post-title-breadcrumb">Journey Mapping Mistakes to Avoid</h1></div>""",
+            StringComparison.Ordinal);
+
+        var post = Post(Page("journey-mapping-mistakes-to-avoid.html", html));
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
+
+    [Fact]
     public void An_h2_inside_the_post_text_is_never_its_title()
     {
         var post = Post(new WordPressPage
