@@ -16,6 +16,8 @@ using CxFeed.Reading.Scoring;
 //   --baseline P      pages per second of the baseline reader, for the speed ratio
 //   --speed P         cxfeed's pages per second as measured outside (run.sh, alternating with the baseline); no timed passes
 //   --speed-only      print cxfeed's pages per second and stop (run.sh measures a baseline so)
+//   --show NAME       print what cxfeed reads on the pages whose name contains NAME (every problem, the
+//                     title, date, authors, excerpt) beside their truth, and stop: for work on one page
 Options options;
 try
 {
@@ -27,6 +29,12 @@ catch (ArgumentException error)
     return 2;
 }
 var corpus = CorpusPage.Load(options.Corpus);
+if (options.Show is { } shown)
+{
+    foreach (var page in corpus.Where(page => page.Name.Contains(shown, StringComparison.Ordinal)))
+        Console.WriteLine(CxFeedReader.Show(page));
+    return 0;
+}
 
 var cxfeed = MeasureCxFeed(corpus, options.Speed is null ? options.Passes : 0);
 if (options.Speed is { } measured)
@@ -121,11 +129,11 @@ static double Median(List<double> values)
 }
 
 /// <summary>The command line, checked: a wrong option is an <see cref="ArgumentException"/> naming it (exit 2).</summary>
-internal sealed record Options(string Corpus, string Out, int Passes, string? Peers, bool SmartReader, double? Baseline, double? Speed, bool SpeedOnly)
+internal sealed record Options(string Corpus, string Out, int Passes, string? Peers, bool SmartReader, double? Baseline, double? Speed, bool SpeedOnly, string? Show)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options("tests/reading/corpus", "tests/reading/out", 5, null, false, null, null, false);
+        var options = new Options("tests/reading/corpus", "tests/reading/out", 5, null, false, null, null, false, null);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -140,6 +148,7 @@ internal sealed record Options(string Corpus, string Out, int Passes, string? Pe
                 "--baseline" => options with { Baseline = double.TryParse(Value(), CultureInfo.InvariantCulture, out var p) && p > 0 ? p : throw new ArgumentException("--baseline must be pages per second") },
                 "--speed" => options with { Speed = double.TryParse(Value(), CultureInfo.InvariantCulture, out var q) && q > 0 ? q : throw new ArgumentException("--speed must be pages per second") },
                 "--speed-only" => options with { SpeedOnly = true },
+                "--show" => options with { Show = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }

@@ -43,7 +43,10 @@ internal static class DateAgreement
     /// or UTC labelled local — that source's date is taken;</item>
     /// <item>a time written without its zone (read in the site's), where the page writes the same
     /// wall-clock time with its zone elsewhere ("First published November 29, 2016: 3:33 AM ET"
-    /// beside <c>&lt;meta name="date" content="2016-11-29 03:33:08"&gt;</c>): that zone.</item>
+    /// beside <c>&lt;meta name="date" content="2016-11-29 03:33:08"&gt;</c>): that zone;</item>
+    /// <item>a day without a time (<c>&lt;meta name="sailthru.date" content="June 7, 2013"&gt;</c>),
+    /// where the post's date line writes a time of that day with its zone ("Friday June 7, 2013 @
+    /// 6:43pm EDT"): that instant, the same day told more precisely.</item>
     /// </list>
     /// </summary>
     public static (DateTimeOffset Value, string Text, string Source)? Correct(PageMetadata page, int chosenSource, string chosenText, DateTimeOffset chosen)
@@ -64,6 +67,12 @@ internal static class DateAgreement
                 }
             }
         }
+        if (!chosenText.Contains(':', StringComparison.Ordinal))
+        {
+            if (DatesWritten(page).FirstOrDefault(date => date.Zoned && date.Value.DateTime.Date == chosen.DateTime.Date) is { Zoned: true } precise)
+                return (precise.Value, chosenText, Precedence.Published[chosenSource].Name);
+            return null;
+        }
         if (DateText.IsZoneless(chosenText) && ZoneWritten(page, chosen.DateTime) is { } offset && offset != chosen.Offset)
             return (new DateTimeOffset(chosen.DateTime, offset), chosenText, Precedence.Published[chosenSource].Name);
         return null;
@@ -83,6 +92,17 @@ internal static class DateAgreement
     /// <summary>The offset the post's date lines and <c>&lt;time&gt;</c> texts give the wall-clock time <paramref name="local"/> (to the minute), if one writes it with its zone.</summary>
     private static TimeSpan? ZoneWritten(PageMetadata page, DateTime local)
     {
+        foreach (var (value, zoned) in DatesWritten(page))
+        {
+            if (zoned && value.DateTime.Date == local.Date && value.Hour == local.Hour && value.Minute == local.Minute)
+                return value.Offset;
+        }
+        return null;
+    }
+
+    /// <summary>The dates written in the post's date lines and <c>&lt;time&gt;</c> texts (short ones: not a paragraph that mentions a date), in order.</summary>
+    private static IEnumerable<(DateTimeOffset Value, bool Zoned)> DatesWritten(PageMetadata page)
+    {
         foreach (var element in page.Classed.Concat(page.Times))
         {
             if (!page.Scope.Contains(element))
@@ -90,13 +110,9 @@ internal static class DateAgreement
             var text = PostMarkup.SpacedText(element);
             if (text.Length > 300)
                 continue;
-            foreach (var (value, zoned) in WrittenDate.FindAll(text, page.TimeZone))
-            {
-                if (zoned && value.DateTime.Date == local.Date && value.Hour == local.Hour && value.Minute == local.Minute)
-                    return value.Offset;
-            }
+            foreach (var date in WrittenDate.FindAll(text, page.TimeZone))
+                yield return date;
         }
-        return null;
     }
 
     private static bool Apart((DateTimeOffset Start, DateTimeOffset End) one, (DateTimeOffset Start, DateTimeOffset End) other) =>

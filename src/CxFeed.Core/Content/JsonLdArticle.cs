@@ -49,6 +49,19 @@ internal sealed record JsonLdArticle(
         "SocialMediaPosting", "TechArticle",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Types that say a page is something other than an article: a listing, a profile, a site's own pages, a product.</summary>
+    private static readonly FrozenSet<string> OtherPageTypes = new[]
+    {
+        "CollectionPage", "SearchResultsPage", "ProfilePage", "AboutPage", "ContactPage", "CheckoutPage", "Product",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The type of the first node that says the page is something other than an article
+    /// (<see cref="OtherPageTypes"/>), when no node is an article: Yoast and Rank Math describe
+    /// an archive as a CollectionPage and an author's page as a ProfilePage.
+    /// </summary>
+    public string? NotAnArticle { get; init; }
+
     private static readonly JsonDocumentOptions Options = new()
     {
         AllowTrailingCommas = true,
@@ -87,9 +100,10 @@ internal sealed record JsonLdArticle(
                 .ToImmutableArray();
             if (article.ValueKind == JsonValueKind.Object)
                 return From(article, page, byId) with { SiteNames = siteNames };
+            var other = nodes.SelectMany(Types).FirstOrDefault(OtherPageTypes.Contains);
             if (page.ValueKind == JsonValueKind.Object)
-                return None with { DatePublished = String(page, "datePublished"), DateModified = String(page, "dateModified"), SiteNames = siteNames };
-            return None with { SiteNames = siteNames };
+                return None with { DatePublished = String(page, "datePublished"), DateModified = String(page, "dateModified"), SiteNames = siteNames, NotAnArticle = other };
+            return None with { SiteNames = siteNames, NotAnArticle = other };
         }
         finally
         {

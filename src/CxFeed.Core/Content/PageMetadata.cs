@@ -106,6 +106,41 @@ internal sealed class PageMetadata
     /// <summary>Whether <paramref name="heading"/> is part of the body's own text (the body being other than the article that holds the heading).</summary>
     private bool IsInBodyText(HtmlNode heading) => Scope.InBody(heading) && Scope.Body != Scope.Article;
 
+    /// <summary>Every <c>&lt;h2&gt;</c>, in order: where a theme prints the site's name in the <c>&lt;h1&gt;</c>, the post's title is often its article's first <c>&lt;h2&gt;</c>.</summary>
+    public List<HtmlNode> SecondHeadings { get; } = [];
+
+    /// <summary>
+    /// The heading of the post's own article (<see cref="PostScope.Article"/>) where the article
+    /// holds no <c>&lt;h1&gt;</c> and the page marks no heading as a title anywhere (the page's
+    /// <c>&lt;h1&gt;</c> is the site's logo): its first <c>&lt;h2&gt;</c> before the body, not
+    /// inside the body's text. Its place says it is the headline readers see, whatever the title
+    /// written for search engines says; a page that marks its headline has said which it is, and
+    /// an <c>&lt;h2&gt;</c> beside it is a label or a kicker.
+    /// </summary>
+    public string? ArticleHeadingText
+    {
+        get
+        {
+            if (Scope.Article is not { } article || Scope.Body is null || Scope.Body == article
+                || Headings.Any(heading => IsInside(heading, article) || IsMarkedAsTitle(heading)))
+            {
+                return null;
+            }
+            var heading = SecondHeadings.FirstOrDefault(heading => heading.StreamPosition < Scope.BodyStart && IsInside(heading, article) && !Scope.IsExcluded(heading));
+            return heading is not null && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
+        }
+    }
+
+    private static bool IsInside(HtmlNode node, HtmlNode container)
+    {
+        for (var ancestor = node.ParentNode; ancestor is not null; ancestor = ancestor.ParentNode)
+        {
+            if (ancestor == container)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The text of <see cref="MarkedHeading"/>.</summary>
     public string? MarkedHeadingText => MarkedHeading is { } heading && HtmlSource.Text(heading) is { Length: > 0 } text ? text : null;
 
@@ -183,6 +218,9 @@ internal sealed class PageMetadata
                 break;
             case "h1":
                 Headings.Add(element);
+                break;
+            case "h2" when element.GetAttributeValue("class", "") is not { Length: > 0 } h2Classes || !TitleClasses.Any(name => CssSelector.HasClass(h2Classes, name)):
+                SecondHeadings.Add(element);
                 break;
             case "h2" or "h3" or "div" or "span" or "p" when element.GetAttributeValue("class", "") is { Length: > 0 } classes
                                                              && TitleClasses.Any(name => CssSelector.HasClass(classes, name)):

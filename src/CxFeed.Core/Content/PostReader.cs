@@ -103,6 +103,12 @@ public sealed partial class PostReader
 
         var body = ReadBody(reading, document.DocumentNode, text, page);
         page.Scope = body is { } found ? PostScope.Of(found.Element, found.Range) : PostScope.Whole;
+        // A page that says it is not a post has no post's problems to report.
+        if (body is not null && PageKind.WhyNotAPost(text, page, reading.Page.Address) is { } notAPost)
+        {
+            reading.Fail(Reasons.NotAPost(notAPost));
+            return null;
+        }
         var title = First(Precedence.Title, page);
         if (title is null)
             reading.Fail(Reasons.NoTitle);

@@ -23,6 +23,8 @@ internal static class Precedence
         new("the post's <h1>", page => page.Scope.Body is not null && page.PostHeading is { } h1 && h1.StreamPosition < page.Scope.BodyStart
             && page.Scope.Contains(h1) && page.CleanTitle(page.PostHeadingText) is { } heading
             && TitleText.IsSameSubject(heading, page.Meta("og:title") ?? page.Title) ? heading : null),
+        // A theme that prints the site's name in the <h1> puts the post's title in its article's first <h2>.
+        new("the post's article heading", page => page.CleanTitle(page.ArticleHeadingText)),
         new("JSON-LD headline", page => page.CleanTitle(page.JsonLd.Headline) is { } headline
             && !TitleText.IsCutFrom(headline, page.CleanTitle(page.Meta("og:title")) ?? page.PostHeadingText) ? headline : null),
         new("og:title", page => page.CleanTitle(page.Meta("og:title"))),

@@ -45,6 +45,25 @@ public sealed partial class CxFeedReader
         return new PageReading(true, post.Title, post.Published, post.Authors, entry.ContentHtml, entry.Excerpt.Text);
     }
 
+    /// <summary>What cxfeed reads on one page, every problem included, beside what is true of it: for work on one page (<c>--show</c>).</summary>
+    public static string Show(CorpusPage page)
+    {
+        var prepared = Prepare(page);
+        var reading = prepared.Reader.Read(prepared.Page);
+        var shown = new System.Text.StringBuilder($"== {page.Name} ({page.Kind}{(page.Dated ? "" : ", undated")}) {page.Url}\n");
+        foreach (var problem in reading.Problems)
+            shown.Append($"   problem: {problem.Reason}\n");
+        if (reading.Post is { } post)
+        {
+            var (entry, _) = Entry.Create(post, new HtmlCleaner(), new ExcerptBuilder(), ExcerptBudget.Default);
+            shown.Append($"   title:   {post.Title}\n      true: {page.Title}\n");
+            shown.Append($"   date:    {post.Published:o}\n      true: {page.Published}\n");
+            shown.Append($"   authors: [{string.Join(", ", post.Authors)}]\n      true: [{string.Join(", ", page.Authors ?? [])}]\n");
+            shown.Append($"   excerpt: {entry.Excerpt.Text}\n");
+        }
+        return shown.ToString();
+    }
+
     private static string? SiteName(ImmutableArray<byte> html)
     {
         var head = System.Text.Encoding.UTF8.GetString(html.AsSpan()[..Math.Min(html.Length, 200_000)]);

@@ -6,8 +6,10 @@ namespace CxFeed.Reading.Scoring;
 /// <summary>
 /// One reader's marks on one page: each column right, wrong, or not scored (null: the truth does
 /// not say). A post the reader does not publish is wrong in every column it is scored in: the
-/// feed shows nothing of it. A post that shows no date is not scored for publishing: a reader
-/// may leave it out or date it some other way.
+/// feed shows nothing of it. A post that shows no date is not scored for publishing: issue 11
+/// asks a reader to publish "every page that is a post with a visible date", so such a post may
+/// be left out or dated some other way. Left out, it is scored in no column (it is not missing
+/// from the feed: it has no place there); published, it is scored on what the feed shows of it.
 /// </summary>
 public sealed record PageScore(
     string Page,
@@ -27,7 +29,7 @@ public sealed record PageScore(
         bool? published = page.IsPost && !page.Dated ? null : reading.IsPublished == page.IsPost;
         if (published == false)
             why.Add(page.IsPost ? $"not published: {reading.Reason}" : "published a page that is not a post");
-        if (!page.IsPost)
+        if (!page.IsPost || !page.Dated && !reading.IsPublished)
             return new PageScore(page.Name, published, null, null, null, null, null, null, null, string.Join(" | ", why));
 
         bool? title = page.Title is { } wantTitle ? reading.IsPublished && Scores.IsTitleRight(wantTitle, reading.Title) : null;

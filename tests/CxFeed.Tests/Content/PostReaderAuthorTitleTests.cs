@@ -190,4 +190,62 @@ public class PostReaderAuthorTitleTests
 
         Assert.Equal("Don’t “Go the Extra Mile” in the Wrong Direction!", Post(page).Title);
     }
+    [Fact]
+    public void The_first_h2_of_the_posts_article_is_its_title_where_the_h1_is_the_sites_logo()
+    {
+        // An older theme: the site's name in the <h1> on every page, the post's headline an unclassed <h2>
+        // in the article's header, and a title written for sharing in og:title and <title>.
+        var html = new WordPressPage
+        {
+            TitleTag = "7 Journey Mapping Mistakes That Cost You Customers (Number 4 Will Shock You!)",
+            Metadata = Metadata + """
+                <meta property="og:type" content="article" />
+                <meta property="og:title" content="7 Journey Mapping Mistakes That Cost You Customers (Number 4 Will Shock You!)" />
+                """,
+            EntryHeader = """
+                <h2>Journey Mapping Mistakes to Avoid</h2>
+                <div class="byline">By <a href="https://www.heartofthecustomer.com/author/jim/">Jim Tincher</a> &middot; March 16, 2021</div>
+                """,
+        }.Html.Replace(
+            """<p class="site-title"><a href="https://www.heartofthecustomer.com/" rel="home">Heart of the Customer</a></p>""",
+            """<h1 class="logo"><a href="https://www.heartofthecustomer.com/" rel="home">Heart of the Customer</a></h1>""",
+            StringComparison.Ordinal);
+
+        var post = Post(Page("journey-mapping-mistakes-to-avoid.html", html));
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
+
+    [Fact]
+    public void An_h2_label_in_the_article_is_not_the_title_where_the_page_marks_its_headline_elsewhere()
+    {
+        // A celebrity news site: the headline marked itemprop="headline" in a bar above the article, the star's name as an h2 label inside it.
+        var html = new WordPressPage
+        {
+            TitleTag = "Journey Mapping Mistakes to Avoid | Heart of the Customer",
+            Metadata = Metadata + """<meta property="og:title" content="Journey Mapping Mistakes to Avoid" />""",
+            EntryHeader = """<h2 class="hf1">Jim Tincher</h2>""",
+        }.Html.Replace(
+            """<main id="main" class="site-main" role="main">""",
+            """<main id="main" class="site-main" role="main"><div class="breadcrumbs"><h1 itemprop="headline" class="post-title-breadcrumb">Journey Mapping Mistakes to Avoid</h1></div>""",
+            StringComparison.Ordinal);
+
+        var post = Post(Page("journey-mapping-mistakes-to-avoid.html", html));
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
+
+    [Fact]
+    public void An_h2_inside_the_post_text_is_never_its_title()
+    {
+        var post = Post(new WordPressPage
+        {
+            TitleTag = "Journey Mapping Mistakes to Avoid - Heart of the Customer",
+            Metadata = Metadata + """<meta property="og:title" content="Journey Mapping Mistakes to Avoid - Heart of the Customer" />""",
+            EntryHeader = """<div class="entry-meta"><time class="entry-date published" datetime="2021-03-16T10:00:00-05:00">March 16, 2021</time></div>""",
+            Content = "<h2>Mistake one: no customers in the room</h2>" + WordPressPage.Paragraphs,
+        });
+
+        Assert.Equal("Journey Mapping Mistakes to Avoid", post.Title);
+    }
 }

@@ -175,6 +175,31 @@ public class PostReaderBylineAndZoneTests
     }
 
     [Fact]
+    public void A_day_without_a_time_takes_the_time_and_zone_the_date_line_writes_for_that_day()
+    {
+        // Deadline: Sailthru's tag gives the day only, the byline the minute and its zone.
+        var page = Page(
+            """<div class="post-meta"><span class="author">By JIM TINCHER, Executive Editor</span> | Friday March 16, 2021 @ 6:43pm EDT</div>""",
+            $"""<link rel="canonical" href="{WordPressPage.Url}" /><meta name="sailthru.date" content="March 16, 2021" />""");
+
+        var post = Post(page);
+
+        Assert.Equal(At("2021-03-16T18:43:00-04:00"), post.Published);
+    }
+
+    [Fact]
+    public void A_day_without_a_time_is_kept_where_the_date_line_writes_another_day()
+    {
+        var page = Page(
+            """<div class="post-meta">Updated Wednesday March 17, 2021 @ 9:05am EDT</div>""",
+            $"""<link rel="canonical" href="{WordPressPage.Url}" /><meta name="sailthru.date" content="March 16, 2021" />""");
+
+        var post = Post(page);
+
+        Assert.Equal(At("2021-03-16T00:00:00-05:00"), post.Published);
+    }
+
+    [Fact]
     public void A_date_line_followed_by_a_share_bar_keeps_its_zone()
     {
         // The Times of India: the zone is the last word of the line, the share bar's text follows.

@@ -43,7 +43,7 @@ public class PostReaderProblemTests
         var reading = Read(page);
 
         Assert.Null(reading.Post);
-        Assert.Equal(["has no title: none of the post's heading, the post's <h1>, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one"], Reasons(reading));
+        Assert.Equal(["has no title: none of the post's heading, the post's <h1>, the post's article heading, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one"], Reasons(reading));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class PostReaderProblemTests
         Assert.Equal(
             [
                 "has no body: no post container (.entry-content, [itemprop=articleBody], article, main…) holds text, and no part of the page reads as running text",
-                "has no title: none of the post's heading, the post's <h1>, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one",
+                "has no title: none of the post's heading, the post's <h1>, the post's article heading, JSON-LD headline, og:title, twitter:title, <title>, <h1> gives one",
                 "has no publication date: none of JSON-LD datePublished, article:published_time, microdata datePublished, hAtom published, <meta name=\"date\">, <meta name=\"pubdate\">, DC.date.issued, parsely-pub-date, sailthru.date, <time>, the page's text, parsely-page pub_date gives one",
             ],
             Reasons(reading));

@@ -113,13 +113,25 @@ public class ReadingScoresTests
     }
 
     [Fact]
-    public void A_post_that_shows_no_date_is_not_scored_for_publishing_nor_its_date()
+    public void A_post_that_shows_no_date_and_is_left_out_is_scored_in_no_column()
     {
         var score = PageScore.Of(Post(dated: false) with { Published = null }, PageReading.None("has no publication date"));
 
-        Assert.Null(score.Published);
-        Assert.Null(score.Date);
-        Assert.False(score.Title);
+        Assert.Equal((null, null, null, null, null, null),
+            (score.Published, score.Title, score.Date, score.Authors, score.Body, score.Excerpt));
+        Assert.Equal("", score.Why);
+    }
+
+    [Fact]
+    public void A_post_that_shows_no_date_and_is_published_is_scored_on_what_the_feed_shows()
+    {
+        var page = Post(dated: false) with { Published = null };
+        var reading = new PageReading(true, "Ars Technica", DateTimeOffset.UnixEpoch, ["Valentina Palladino"], "<p>" + page.Body + "</p>", ArsFirstWords);
+
+        var score = PageScore.Of(page, reading);
+
+        Assert.Equal((null, false, null, true, true, true), (score.Published, score.Title, score.Date, score.Authors, score.Body, score.Excerpt));
+        Assert.Contains("title 'Ars Technica'", score.Why, StringComparison.Ordinal);
     }
 
     [Fact]
