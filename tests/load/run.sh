@@ -43,10 +43,12 @@ timeout 300 dotnet publish tests/load/BareKestrel -c Release -o "$work/bare" --n
 settings=(--content "$repo/seeds/posts" --feeds "$repo/feeds" --CxFeed:Publish:BaseUrl http://127.0.0.1:$port_nginx/)
 timeout 300 dotnet "$work/cxfeed/cxfeed.dll" build --out "$work/site" "${settings[@]}" >/dev/null || exit 1
 counting=(--CxFeed:Audience:DatabasePath "$work/audience.db")
+# The server's stored publication here too, never in the repository (another run may hold its lock).
+stored=(--CxFeed:Publish:StoredPath "$work/publication")
 
 if [ "${PINNED:-0}" == 1 ]; then
   echo "== starting CxFeed (counting on) and bare Kestrel on core 0; wrk on core 1"
-  DOTNET_gcServer=0 nice -n "$nice" taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_cxfeed" "${settings[@]}" "${counting[@]}" \
+  DOTNET_gcServer=0 nice -n "$nice" taskset -c 0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_cxfeed" "${settings[@]}" "${counting[@]}" "${stored[@]}" \
     --Logging:LogLevel:Default Warning >"$work/cxfeed.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port_cxfeed/healthz" 120 || { cat "$work/cxfeed.log"; exit 1; }
@@ -116,7 +118,7 @@ if [ "${PINNED:-0}" == 1 ]; then
 fi
 
 echo "== starting the three servers"
-DOTNET_gcServer=0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_cxfeed" "${settings[@]}" "${counting[@]}" --Logging:LogLevel:Default Warning >"$work/cxfeed.log" 2>&1 &
+DOTNET_gcServer=0 dotnet "$work/cxfeed/cxfeed.dll" serve --urls "http://127.0.0.1:$port_cxfeed" "${settings[@]}" "${counting[@]}" "${stored[@]}" --Logging:LogLevel:Default Warning >"$work/cxfeed.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$port_cxfeed/healthz" 120 || { cat "$work/cxfeed.log"; exit 1; }
 cxfeed_etag=$(etag_of "http://127.0.0.1:$port_cxfeed/feeds/posts.rss")

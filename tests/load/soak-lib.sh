@@ -41,6 +41,13 @@ header() { # header NAME (reads headers on stdin)
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 
+# rss_parts PID: "RSS ANON FILE SHMEM" in KiB (/proc/PID/status): private memory (the GC's heaps
+# and native allocations) apart from mapped files (the stored publication's packs, the runtime's
+# libraries), which the kernel may drop again, and shared memory (the JIT's code, double-mapped).
+rss_parts() {
+  awk '$1=="VmRSS:" {r=$2} $1=="RssAnon:" {a=$2} $1=="RssFile:" {f=$2} $1=="RssShmem:" {s=$2} END {if (r) print r, a, f, s}' "/proc/$1/status" 2>/dev/null
+}
+
 # The app, published once (Release); APP=DIR reuses one published before (the CI suite does).
 publish_app() {
   if [ -n "${APP:-}" ] && [ -f "$APP/cxfeed.dll" ]; then app=$APP; return 0; fi
@@ -58,12 +65,14 @@ copy_content() {
   cp "$repo"/feeds/*.json "$work/feeds/"
 }
 
-# start_server PORT LOG [PREFIX...]: cxfeed serve on 127.0.0.1:PORT on the copy; sets server_pid.
+# start_server PORT LOG [PREFIX...]: cxfeed serve on 127.0.0.1:PORT on the copy, its stored
+# publication and audience database in the run's folder (never the repository's); sets server_pid.
 start_server() {
   local port=$1 log=$2
   shift 2
   "$@" dotnet "$app/cxfeed.dll" serve --urls "http://127.0.0.1:$port" --content "$work/posts" --feeds "$work/feeds" \
-    --CxFeed:Publish:BaseUrl "http://127.0.0.1:$port/" --CxFeed:Audience:DatabasePath "$work/state/audience.db" >"$log" 2>&1 &
+    --CxFeed:Publish:BaseUrl "http://127.0.0.1:$port/" --CxFeed:Audience:DatabasePath "$work/state/audience.db" \
+    --CxFeed:Publish:StoredPath "$work/state/publication" >"$log" 2>&1 &
   server_pid=$!
   pids+=("$server_pid")
   wait_for "http://127.0.0.1:$port/feeds/posts.rss" 120

@@ -11,7 +11,8 @@
 #     an ETag seen with two different bodies;
 #   - the edits were published (the posts feed got new ETags) and /healthz is ok at the end;
 #   - resident memory flat: the mean VmRSS of the last slice at most 5% above the second's.
-# Needs Debian's wrk and curl. APP=DIR uses a published CxFeed instead of publishing one.
+# Needs Debian's wrk and curl. APP=DIR uses a published CxFeed instead of publishing one; KEEP=1
+# keeps the run's folder (server log, samples of memory) and prints where it is.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -24,7 +25,7 @@ slice=$((duration / slices))
 feed_every=${FEED_EVERY:-$([ "$duration" -ge 600 ] && echo 60 || echo $((duration / 10 > 1 ? duration / 10 : 1)))}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-2}
-trap 'stop_all; rm -rf "$work"' EXIT
+trap 'stop_all; [ -n "${KEEP:-}" ] && echo "   kept $work" || rm -rf "$work"' EXIT
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)"; echo "0 passed, 1 failed"; exit 1; }
 
 publish_app || { echo "0 passed, 1 failed"; exit 1; }
@@ -99,11 +100,11 @@ post="$work/posts/your-next-cx-hire-shouldnt-be-a-cx-hire.html"
 ) &
 pids+=($!)
 
-# Memory: VmRSS every second, with the slice it was taken in.
+# Memory: resident, and its anonymous, file-backed and shared parts (rss_parts), every second, with the slice it was taken in.
 echo 0 >"$work/slice"
 (
   while [ ! -e "$work/stop" ]; do
-    echo "$(cat "$work/slice") $(rss_kib "$server_pid")" >>"$work/rss"
+    echo "$(cat "$work/slice") $(rss_parts "$server_pid")" >>"$work/rss"
     sleep 1
   done
 ) &
@@ -112,7 +113,7 @@ pids+=($!)
 sleep 2
 errors=0
 unexpected=0
-printf '\n| Slice | Requests/s | p50 (ms) | p99 (ms) | 200 | 304 | other | socket errors | RSS (MiB) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+printf '\n| Slice | Requests/s | p50 (ms) | p99 (ms) | 200 | 304 | other | socket errors | RSS (MiB) | anon | file | shmem |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.1f", v}'; }
 for s in $(seq 1 "$slices"); do
   echo "$s" >"$work/slice"
@@ -124,8 +125,8 @@ for s in $(seq 1 "$slices"); do
   socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$work/wrk-$s.txt")
   read -r ok nm other < <(sed -nE 's/^statuses 200=([0-9]+) 304=([0-9]+) other=([0-9]+)/\1 \2 \3/p' "$work/wrk-$s.txt")
   [ -n "${ok:-}" ] || { echo "slice $s: wrk printed no statuses"; cat "$work/wrk-$s.txt"; ok=0 nm=0 other=1; }
-  rss=$(awk -v s="$s" '$1==s && $2 {sum+=$2; n++} END {printf "%.0f", n ? sum/n/1024 : 0}' "$work/rss")
-  printf '| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$s" "$rps" "$p50" "$p99" "$ok" "$nm" "$other" "${socket:-0}" "$rss"
+  read -r rss anon mapped shared < <(awk -v s="$s" '$1==s && $2 {r+=$2; a+=$3; f+=$4; m+=$5; n++} END {if (n) printf "%.0f %.0f %.0f %.0f", r/n/1024, a/n/1024, f/n/1024, m/n/1024; else print "0 0 0 0"}' "$work/rss")
+  printf '| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$s" "$rps" "$p50" "$p99" "$ok" "$nm" "$other" "${socket:-0}" "$rss" "$anon" "$mapped" "$shared"
   errors=$((errors + ${socket:-0}))
   unexpected=$((unexpected + other))
 done

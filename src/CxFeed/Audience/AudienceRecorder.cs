@@ -179,8 +179,9 @@ public sealed class AudienceRecorder : BackgroundService
             _batch.AddVisitor(new VisitorKey(day, hit.Feed, Visitor(day, hit.Client?.ToString() ?? "", userAgent)));
         if (hit.Partner is { } partner && answered)
         {
-            IReadOnlyList<FeedItem> items = hit.Status == StatusCodes.Status200OK && hit.File is { } file ? FeedItems.Read(file, hit.Format) : [];
-            _batch.AddPull(new PartnerPull(hit.At, partner, hit.Feed, hit.File?.Address ?? "", hit.Status, items));
+            IReadOnlyList<FeedItem> items = hit.Status != StatusCodes.Status200OK ? []
+                : hit.Items ?? (hit.File is { } file ? FeedItems.Read(file, hit.Format) : []);
+            _batch.AddPull(new PartnerPull(hit.At, partner, hit.Feed, hit.Address, hit.Status, items));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Xml;
 using CxFeed.Core.Publishing;
@@ -7,18 +6,12 @@ namespace CxFeed.Audience;
 
 /// <summary>
 /// The items of a published feed page, id and title, read back from its bytes (RSS <c>guid</c>,
-/// Atom <c>id</c>, JSON Feed <c>id</c>): what a partner took with a pull. Off the request path,
-/// and once per published file: a file's bytes never change, so its items are kept with it (and
-/// go when the file does) however often partners pull it.
+/// Atom <c>id</c>, JSON Feed <c>id</c>). Only for a partner's pull of a stored publication served
+/// before its first rebuild, when <see cref="PartnerItems"/> are not known yet; off the request path.
 /// </summary>
 public static class FeedItems
 {
-    private static readonly ConditionalWeakTable<PublishedFile, IReadOnlyList<FeedItem>> Known = new();
-
-    public static IReadOnlyList<FeedItem> Read(PublishedFile file, string format) =>
-        Known.TryGetValue(file, out var items) ? items : Known.GetValue(file, _ => Parse(file, format));
-
-    private static IReadOnlyList<FeedItem> Parse(PublishedFile file, string format)
+    public static IReadOnlyList<FeedItem> Read(PublishedFile file, string format)
     {
         var bytes = file.Identity.Bytes;
         return format == "json" ? ReadJson(bytes) : ReadXml(bytes, format == "atom" ? "entry" : "item", format == "atom" ? "id" : "guid");

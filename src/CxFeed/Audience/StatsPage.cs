@@ -72,9 +72,15 @@ public static class StatsPage
         html.Append($"<div class=\"axis\"><span>{E(feed.Days[0].Day)}</span><span>highest {N(max)}</span><span>{E(last.Day)}</span></div>\n");
         if (feed.Aggregators.Count > 0)
         {
-            html.Append("<div class=\"table\"><table>\n<thead><tr><th>Aggregator</th><th>Feed id</th><th class=\"n\">Subscribers</th><th>Last reported</th></tr></thead>\n<tbody>\n");
+            // Most aggregators name no feed id: the column is there only when one does, and says
+            // "none" for the others (on a phone each cell is a labelled line, never an empty one).
+            var ids = feed.Aggregators.Any(row => row.FeedId.Length > 0);
+            html.Append($"<div class=\"table\"><table>\n<thead><tr><th>Aggregator</th>{(ids ? "<th>Feed id</th>" : "")}<th class=\"n\">Subscribers</th><th>Last reported</th></tr></thead>\n<tbody>\n");
             foreach (var row in feed.Aggregators)
-                html.Append($"<tr><td data-label=\"Aggregator\">{E(row.Family)}</td><td data-label=\"Feed id\">{E(row.FeedId)}</td><td class=\"n\" data-label=\"Subscribers\">{N(row.Subscribers)}{(row.Absurd ? " (capped)" : "")}</td><td data-label=\"Last reported\">{E(row.Day)}</td></tr>\n");
+            {
+                var id = ids ? $"<td data-label=\"Feed id\">{(row.FeedId.Length > 0 ? E(row.FeedId) : "none")}</td>" : "";
+                html.Append($"<tr><td data-label=\"Aggregator\">{E(row.Family)}</td>{id}<td class=\"n\" data-label=\"Subscribers\">{N(row.Subscribers)}{(row.Absurd ? " (capped)" : "")}</td><td data-label=\"Last reported\">{E(row.Day)}</td></tr>\n");
+            }
             html.Append("</tbody>\n</table></div>\n");
         }
         html.Append("</section>\n");

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using FeedItem = CxFeed.Audience.FeedItem;
 using CxFeed.Core;
 using CxFeed.Core.Publishing;
 using CxFeed.Core.Syndication;
@@ -8,12 +9,15 @@ using Microsoft.Extensions.Primitives;
 namespace CxFeed.Serving;
 
 /// <summary>A published file with the header values a response needs, made once when it is published, not per request.</summary>
-public sealed class ServedFile(PublishedFile file, ImmutableArray<string> partners)
+public sealed class ServedFile(PublishedFile file, ImmutableArray<string> partners, IReadOnlyList<FeedItem>? items = null)
 {
     public PublishedFile File { get; } = file;
 
     /// <summary>The partners who may read it; empty for a public file (every file but a partner feed's).</summary>
     public ImmutableArray<string> Partners { get; } = partners;
+
+    /// <summary>A partner feed page's items (<see cref="Audience.PartnerItems"/>), what a pull takes; null for other files, and until a rebuild has planned a stored publication.</summary>
+    public IReadOnlyList<FeedItem>? Items { get; } = items;
 
     /// <summary>The feed and format of a feed page (for the audience counts); null for pages and the OPML list.</summary>
     public string? Feed { get; } = FeedAddresses.TryParse(file.Address, out var feed, out _) ? feed : null;
@@ -37,9 +41,11 @@ public sealed class ServingState
     /// <param name="previous">The state it replaces: a file published again as it was keeps its header values, and a store problem stays.</param>
     /// <param name="partnerFeeds">The partner feeds by name, with the partners allowed; every other feed is public.</param>
     /// <param name="checking">The publication is a stored one that the first rebuild has not checked yet.</param>
+    /// <param name="partnerItems">The partner feed pages' items by address, when the publication was just planned; else a file keeps the items of the one it replaces with the same ETag.</param>
     public ServingState(
         Publication? publication, ImmutableArray<Problem> rebuildProblems, ServingState? previous = null,
-        IReadOnlyDictionary<string, ImmutableArray<string>>? partnerFeeds = null, bool checking = false)
+        IReadOnlyDictionary<string, ImmutableArray<string>>? partnerFeeds = null, bool checking = false,
+        IReadOnlyDictionary<string, IReadOnlyList<FeedItem>>? partnerItems = null)
     {
         Publication = publication;
         RebuildProblems = rebuildProblems;
@@ -54,8 +60,12 @@ public sealed class ServingState
                 {
                     var partners = partnerFeeds is not null && FeedAddresses.TryParse(file.Address, out var feed, out _)
                         ? partnerFeeds.GetValueOrDefault(feed, []) : [];
-                    return before.TryGetValue(file.Address, out var served) && ReferenceEquals(served.File, file) && served.Partners.SequenceEqual(partners)
-                        ? served : new ServedFile(file, partners);
+                    before.TryGetValue(file.Address, out var served);
+                    var items = partners.IsEmpty ? null
+                        : partnerItems is not null ? (partnerItems.TryGetValue(file.Address, out var planned) ? planned : null)
+                        : served is not null && served.File.ETag == file.ETag ? served.Items : null;
+                    return served is not null && ReferenceEquals(served.File, file) && served.Partners.SequenceEqual(partners) && ReferenceEquals(served.Items, items)
+                        ? served : new ServedFile(file, partners, items);
                 },
                 StringComparer.Ordinal);
     }

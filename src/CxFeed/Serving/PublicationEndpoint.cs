@@ -144,7 +144,8 @@ public sealed class PublicationEndpoint(
 
     private void Count(HttpContext context, ServedFile served, DateTimeOffset now, int status, string? partner) =>
         audience.Count(new FeedHit(now, served.Feed!, served.Format, status, context.Request.Headers.UserAgent.ToString(),
-            clients.AddressOf(context), partner, partner is null ? null : served.File));
+            clients.AddressOf(context), partner, served.File.Address, partner is null ? null : served.Items,
+            partner is null || served.Items is not null ? null : served.File));
 
     /// <summary>A mirrored request was counted: nginx drops the answer, so it is empty.</summary>
     private static Task Mirrored(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using CxFeed.Audience;
 using CxFeed.Core;
 using CxFeed.Core.Content;
 using CxFeed.Core.Pages;
@@ -209,12 +210,14 @@ public sealed class PublicationRebuilder(
     /// <summary>
     /// Saves the last publication built, if not yet saved, and serves its files from the store from
     /// then on. When that lets go of many rendered bytes (a first build's), the memory is given back
-    /// to the system at once, once nothing here holds them any more.
+    /// to the system at once, once nothing here holds them any more; so is what the rebuild's
+    /// compression left free in the C library's heap (<see cref="NativeHeap"/>).
     /// </summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (await SaveLastAsync(cancellationToken) > ReleaseThreshold)
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.GiveBack();
     }
 
     /// <summary>Saves the last publication built, if not yet saved; the bytes it let go of.</summary>
@@ -309,7 +312,7 @@ public sealed class PublicationRebuilder(
             var plan = feeds.Plan(snapshot, definitions.Definitions).ToList();
             var publication = new Publication(snapshot.Version, snapshot.Problems, files.Publish([.. feeds.PlanFiles(snapshot, plan), .. pages.PlanFiles(snapshot, plan)]));
             var partnerFeeds = PartnerFeeds(definitions.Definitions);
-            var before = live.Swap(new ServingState(publication, [], live.Current, partnerFeeds));
+            var before = live.Swap(new ServingState(publication, [], live.Current, partnerFeeds, partnerItems: PartnerItems.Of(snapshot, plan)));
             _unsaved = (publication, _fingerprint!.Of(definitions.Definitions), partnerFeeds);
             var previous = before.Publication;
 

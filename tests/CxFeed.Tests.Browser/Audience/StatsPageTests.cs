@@ -99,6 +99,8 @@ public sealed class StatsPageTests : IAsyncLifetime
             Assert.True(await table.EvaluateAsync<bool>("t => t.scrollWidth <= t.clientWidth && [...t.querySelectorAll('td')].every(c => c.getBoundingClientRect().right <= window.innerWidth && c.scrollWidth <= c.clientWidth)"),
                 "a table's cells run past the screen");
         }
+        // On a phone each cell is a line with its column's label: none is a label alone.
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('td')].every(c => c.textContent.trim().length > 0)"), "a table cell is empty");
         Assert.Contains("Subscribers a day of posts", await charts.First.GetAttributeAsync("aria-label"));
         var screenshot = Environment.GetEnvironmentVariable("CXFEED_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(Repository(), "docs", $"audience-stats-{name}.png")
@@ -107,7 +109,7 @@ public sealed class StatsPageTests : IAsyncLifetime
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 
-    /// <summary>90 days of two feeds: Feedly and Inoreader growing, a few readers, bots, a capped claim one day, partner pulls.</summary>
+    /// <summary>90 days of two feeds: Feedly, Inoreader and Feedbin (which names its feed id) growing, a few readers, bots, a capped claim one day, partner pulls.</summary>
     private static void Fill(string database)
     {
         using var db = AudienceDatabase.Open(database);
@@ -124,6 +126,7 @@ public sealed class StatsPageTests : IAsyncLifetime
             batch.Requests[new RequestKey(day, "customerthink", "rss", "Other", FetcherKind.Reader, 304)] = 24;
             batch.Aggregators[new AggregatorKey(day, "posts", "Feedly", "")] = new AggregatorCount(100 + n * 2, false, seen);
             batch.Aggregators[new AggregatorKey(day, "posts", "Inoreader", "")] = new AggregatorCount(20 + n / 3, false, seen);
+            batch.Aggregators[new AggregatorKey(day, "posts", "Feedbin", "1412")] = new AggregatorCount(5 + n / 10, false, seen);
             for (var reader = 0; reader < 3 + n % 7; reader++)
                 batch.Visitors.Add(new VisitorKey(day, "posts", (UInt128)(reader + 1)));
             batch.Visitors.Add(new VisitorKey(day, "customerthink", 1));

@@ -78,8 +78,24 @@ public sealed class StatsTests
         Assert.Contains($"<p><span class=\"big\">41</span> subscribers on {Today}: 40 through 1 aggregator, 1 reader</p>", html);
         Assert.Contains($"<svg viewBox=\"0 0 720 160\" role=\"img\" aria-label=\"Subscribers a day of posts, 90 days to {Today}: highest 41, last 41\">", html);
         Assert.Contains($"<rect class=\"bar\" x=\"712\" y=\"4\" width=\"7\" height=\"156\"><title>{Today}: 41</title></rect>", html);
-        Assert.Contains("<tr><td data-label=\"Aggregator\">Feedly</td><td data-label=\"Feed id\"></td><td class=\"n\" data-label=\"Subscribers\">40</td>", html);
+        // Feedly names no feed id: no column for it (on a phone, no "Feed id:" line left empty).
+        Assert.Contains("<thead><tr><th>Aggregator</th><th class=\"n\">Subscribers</th><th>Last reported</th></tr></thead>", html);
+        Assert.Contains("<tr><td data-label=\"Aggregator\">Feedly</td><td class=\"n\" data-label=\"Subscribers\">40</td>", html);
         Assert.Contains("<td data-label=\"Partner\">customerthink</td><td data-label=\"Address\">/feeds/private.rss</td><td data-label=\"Answer\">200</td><td data-label=\"New to it\">“", html);
+    }
+
+    [Fact]
+    public void The_feed_id_column_is_there_when_an_aggregator_names_one_and_says_none_for_the_others()
+    {
+        var day = new AudienceDay("posts", "2026-12-05") { AggregatorSubscribers = 52, Aggregators = 2, Requests = 2 };
+        var report = new AudienceReport("2026-12-05", "2026-12-05", [new FeedAudience("posts", [day],
+            [new AggregatorRow("posts", "Feedbin", "1412", 12, false, "2026-12-05"), new AggregatorRow("posts", "Feedly", "", 40, false, "2026-12-05")])], [], Dropped: 0);
+
+        var html = StatsPage.Write(report, "Heart of the Customer");
+
+        Assert.Contains("<thead><tr><th>Aggregator</th><th>Feed id</th><th class=\"n\">Subscribers</th><th>Last reported</th></tr></thead>", html);
+        Assert.Contains("<tr><td data-label=\"Aggregator\">Feedbin</td><td data-label=\"Feed id\">1412</td><td class=\"n\" data-label=\"Subscribers\">12</td>", html);
+        Assert.Contains("<tr><td data-label=\"Aggregator\">Feedly</td><td data-label=\"Feed id\">none</td><td class=\"n\" data-label=\"Subscribers\">40</td>", html);
     }
 
     [Theory]
