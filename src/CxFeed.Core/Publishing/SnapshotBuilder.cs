@@ -153,7 +153,13 @@ public sealed class SnapshotBuilder
         return Process(page, fingerprint, previous?.LastGood) with { Stamp = stamp };
     }
 
-    private Snapshot Assemble(IEnumerable<PageState> states)
+    /// <summary>
+    /// The snapshot of these states: the cross-post checks choose the posts (of two with one id or
+    /// canonical URL, the first), and each post chosen is published as the entry its state holds.
+    /// The checks give back the posts they were given, and a state holds a post only with its entry
+    /// (<see cref="Process"/>), so nothing is cleaned here: the kept posts have no raw body to clean.
+    /// </summary>
+    private static Snapshot Assemble(IEnumerable<PageState> states)
     {
         var entries = new Dictionary<Post, PageState>(ReferenceEqualityComparer.Instance);
         var readings = new List<PostReading>();
@@ -168,19 +174,9 @@ public sealed class SnapshotBuilder
         var published = new List<Entry>(content.Posts.Length);
         foreach (var post in content.Posts)
         {
-            if (entries.TryGetValue(post, out var state) && state.Entry is { } entry)
-            {
-                published.Add(entry);
-                problems.AddRange(state.PublishingProblems);
-            }
-            else
-            {
-                // The cross-post checks gave back a post they changed: publish that one.
-                var (fresh, freshProblems) = Publish(post);
-                if (fresh is not null)
-                    published.Add(fresh);
-                problems.AddRange(freshProblems);
-            }
+            var state = entries[post];
+            published.Add(state.Entry ?? throw new InvalidOperationException($"{state.Name}: a post without its entry"));
+            problems.AddRange(state.PublishingProblems);
         }
         return Snapshot.Create(published, problems.OrderBy(problem => problem.Subject, StringComparer.Ordinal));
     }

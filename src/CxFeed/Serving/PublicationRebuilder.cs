@@ -216,7 +216,12 @@ public sealed class PublicationRebuilder(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         if (await SaveLastAsync(cancellationToken) > ReleaseThreshold)
+        {
+            // Not in this continuation: it runs inside the completions of SaveLastAsync and of the
+            // store's save, whose states (the rendered publication) are cleared only once they return.
+            await Task.Yield();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         NativeHeap.GiveBack();
     }
 
