@@ -113,18 +113,42 @@ internal sealed class BodyFinder
     /// won on the text of an author's bio, related stories or comments printed in markup no table
     /// names, all of it outside the container the theme made for the post.
     /// </summary>
+    /// <remarks>
+    /// Failing that, a container of the winner's own kind nested in it (an <c>article</c> in an
+    /// <c>article</c>) holding most of its running text and standing out among the others of its
+    /// kind there (<see cref="StandsOut"/> times the next): news themes wrap the story's
+    /// <c>article</c> in a page-wide one that also holds the tag row and the "Latest" and "Most
+    /// viewed" teasers (each an <c>article</c> too), whose few sentences keep
+    /// <see cref="Tighten"/> above the story.
+    /// </remarks>
     private static HtmlNode? NamedInside(PageTextMap map, HtmlNode broad)
     {
         var running = map[broad].RunningChars;
-        HtmlNode? named = null;
+        var broadWeight = Weight(broad);
+        HtmlNode? named = null, sameKind = null;
+        var nextSameKind = 0;
         foreach (var element in HtmlTree.Descendants(broad))
         {
-            if (element.NodeType != HtmlNodeType.Element || map.IsExcluded(element) || !AnyContainer.Matches(element) || Weight(element) < NamedForTheText)
+            if (element == broad || element.NodeType != HtmlNodeType.Element || map.IsExcluded(element) || !AnyContainer.Matches(element))
                 continue;
-            if (named is null || Content(map[element]) > Content(map[named]))
-                named = element;
+            var weight = Weight(element);
+            if (weight >= NamedForTheText)
+            {
+                if (named is null || Content(map[element]) > Content(map[named]))
+                    named = element;
+            }
+            else if (weight >= broadWeight)
+            {
+                var chars = map[element].RunningChars;
+                if (sameKind is null || chars > map[sameKind].RunningChars)
+                    (sameKind, nextSameKind) = (element, sameKind is null ? 0 : map[sameKind].RunningChars);
+                else
+                    nextSameKind = Math.Max(nextSameKind, chars);
+            }
         }
-        return named is not null && map[named].RunningChars >= HoldsMostOfIt * running ? named : null;
+        if (named is not null && map[named].RunningChars >= HoldsMostOfIt * running)
+            return named;
+        return sameKind is not null && map[sameKind].RunningChars >= HoldsMostOfIt * running && map[sameKind].RunningChars >= StandsOut * nextSameKind ? sameKind : null;
     }
 
     /// <summary>The weight of a container a theme names for the post's text alone (<c>.post-content</c>, <c>.article-body</c>…).</summary>
