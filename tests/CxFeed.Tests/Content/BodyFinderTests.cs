@@ -200,6 +200,52 @@ public class BodyFinderTests
     }
 
     [Fact]
+    public void A_lead_printed_just_before_the_body_container_is_the_posts_first_paragraph()
+    {
+        // A news theme splits the post: the standfirst in .article__lead, then the paragraphs in .article__body, siblings.
+        var html = Head + $$"""
+            <body class="article-page">
+            <main><article class="article">
+            <h1 class="article__title">Journey Mapping Mistakes to Avoid</h1>
+            <div class="article__info"><div class="share-compact"><a class="share-trigger facebook" href="javascript:;">Facebook</a></div></div>
+            <div class="article__lead">
+                Five mistakes we keep seeing in the journey maps of B2B teams, and what each of them costs.
+            </div>
+            <div class="article__body clearfix">
+            {{PostText}}
+            </div>
+            <div class="article__tags"><a href="/tag/maps/">maps</a></div>
+            </article></main>
+            </body></html>
+            """;
+
+        var post = Post(Page("split.html", html));
+        var (entry, _) = CxFeed.Core.Publishing.Entry.Create(post, new CxFeed.Core.Cleaning.HtmlCleaner(), new CxFeed.Core.Excerpts.ExcerptBuilder(), CxFeed.Core.Excerpts.ExcerptBudget.Default);
+
+        Assert.StartsWith("Five mistakes we keep seeing", entry.Excerpt.Text, StringComparison.Ordinal);
+        Assert.Contains("Second, a map nobody owns", entry.ContentHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Facebook", entry.ContentHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("maps</a>", entry.ContentHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_of_another_class_before_the_body_is_not_taken_for_its_lead()
+    {
+        // Only the names themes give a lead count: a newsletter teaser just before the body stays out.
+        var html = Head + $$"""
+            <body><main><article class="article">
+            <div class="promo-box">Sign up for our weekly newsletter of journey mapping tips and templates.</div>
+            <div class="article__body">{{PostText}}</div>
+            </article></main></body></html>
+            """;
+
+        var post = Post(Page("promo.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("newsletter", post.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_inner_container_that_holds_only_part_of_the_post_gives_way_to_the_article()
     {
         // The theme uses .post-content for a short standfirst, the paragraphs follow it in the article.
