@@ -23,6 +23,7 @@ public static class ChromeRules
         new(".entry-meta, .post-meta, .byline, .posted-on", "WordPress themes, Divi", "byline and date block"),
         new(".cat-links, .entry-categories", "WordPress themes (Twenty Twenty…)", "the category kicker above the headline"),
         new(".entry-footer", "WordPress themes (_s, Twenty *)", "categories, tags, comment and edit links after the post"),
+        new(".tags-links, .post-tags, .entry-tags", "WordPress themes (_s, Twenty *, Astra, OceanWP…)", "the row of the post's tags (\"Tagged …\"), printed inside the body by themes whose body is the whole <article>"),
         new(".elementor-widget-theme-post-title, .elementor-widget-post-info", "Elementor Pro", "the headline and the byline, date and comment count widgets"),
         new(".td-post-header", "Newspaper (tagDiv)", "headline, kicker, byline and date"),
         // Reading time.
@@ -58,6 +59,9 @@ public static class ChromeRules
         new(".about-author, .author-bio, .author-info", "themes (Twenty Twenty, Twenty Sixteen…)", "the author's box"),
         new(".wp-block-post-author", "WordPress blocks", "the author's box"),
         new(".elementor-widget-author-box", "Elementor Pro", "the author's box"),
+        new(".pp-multiple-authors-boxes-wrapper", "PublishPress Authors", "the authors' boxes"),
+        new(".m-a-box", "Molongui Authorship", "the author's box"),
+        new(".abh_box", "Starbox", "the author's box"),
         // Newsletter and contact forms.
         new(".mc4wp-form", "Mailchimp for WordPress", "newsletter form"),
         new(".wpforms-container", "WPForms", "form"),
@@ -67,6 +71,8 @@ public static class ChromeRules
         new(".convertkit-form, .formkit-form", "ConvertKit", "newsletter form"),
         new(".et_bloom_inline_form", "Bloom (Elegant Themes)", "newsletter form"),
         new(".tnp-subscription", "Newsletter", "newsletter form"),
+        new(".ml-form-embedContainer", "MailerLite", "newsletter form"),
+        new(".sib-form", "Brevo (Sendinblue)", "newsletter form"),
         // Cookie boxes.
         new("#cookie-notice", "Cookie Notice", "cookie box"),
         new("#cookie-law-info-bar", "GDPR Cookie Consent (CookieLawInfo)", "cookie box"),

@@ -29,6 +29,14 @@ public sealed record BodyContainer(string Selector, double Weight, string From);
 /// </param>
 public sealed record NotThePost(string Selector, string From, string Reason, bool UnlessItHoldsAnArticle = false);
 
+/// <summary>
+/// Where a theme prints the post's lead (its standfirst, the first paragraph set apart) just before
+/// the body container, as its sibling rather than inside it: the post's own words all the same.
+/// </summary>
+/// <param name="Selector">A <see cref="Html.CssSelector"/>.</param>
+/// <param name="From">The standard, theme or plugin that writes it.</param>
+public sealed record BodyLead(string Selector, string From);
+
 /// <summary>The tables the body finder works from (docs/content.md lists them).</summary>
 public static class BodyTables
 {
@@ -62,6 +70,14 @@ public static class BodyTables
         new("[role=main]", 0.6, "ARIA"),
         new("main", 0.6, "HTML"),
         new("#content", 0.5, "WordPress themes"),
+    ];
+
+    /// <summary>A post's lead printed just before its body container (<see cref="BodyLead"/>).</summary>
+    public static ImmutableArray<BodyLead> Leads { get; } =
+    [
+        new(".article__lead, .article__standfirst", "news sites (BEM)"),
+        new(".article-lead, .article-standfirst, .standfirst", "news sites"),
+        new(".entry-lead, .post-lead", "themes"),
     ];
 
     /// <summary>Parts of a page that are not the post: the site around it, what readers add, what points elsewhere.</summary>

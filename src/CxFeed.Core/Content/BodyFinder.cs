@@ -41,6 +41,8 @@ internal sealed class BodyFinder
 
     private static readonly CssSelector ArticleSelector = CssSelector.Parse("article, .hentry, .type-post");
 
+    private static readonly CssSelector LeadSelector = CssSelector.Parse(string.Join(", ", BodyTables.Leads.Select(lead => lead.Selector)));
+
     private readonly ImmutableArray<CssSelector> _configured;
 
     public BodyFinder(ContentOptions content)
@@ -99,7 +101,10 @@ internal sealed class BodyFinder
         if (best is not null && Weight(best) < NamedForTheText && NamedInside(map, best) is { } named)
             best = named;
         if (best is not null)
-            return BodyFinding.Found(Weight(best) >= 1.0 ? best : Tighten(map, best));
+        {
+            var body = Weight(best) >= 1.0 ? best : Tighten(map, best);
+            return BodyFinding.Found(body, LeadBefore(map, body));
+        }
         if (ParagraphScoring.Best(map) is { } scored)
             return BodyFinding.Found(Tighten(map, scored));
         if (firstMatch is not null)
@@ -113,18 +118,57 @@ internal sealed class BodyFinder
     /// won on the text of an author's bio, related stories or comments printed in markup no table
     /// names, all of it outside the container the theme made for the post.
     /// </summary>
+    /// <remarks>
+    /// Failing that, a container of the winner's own kind nested in it (an <c>article</c> in an
+    /// <c>article</c>) holding most of its running text and standing out among the others of its
+    /// kind there (<see cref="StandsOut"/> times the next): news themes wrap the story's
+    /// <c>article</c> in a page-wide one that also holds the tag row and the "Latest" and "Most
+    /// viewed" teasers (each an <c>article</c> too), whose few sentences keep
+    /// <see cref="Tighten"/> above the story.
+    /// </remarks>
     private static HtmlNode? NamedInside(PageTextMap map, HtmlNode broad)
     {
         var running = map[broad].RunningChars;
-        HtmlNode? named = null;
+        var broadWeight = Weight(broad);
+        HtmlNode? named = null, sameKind = null;
+        var nextSameKind = 0;
         foreach (var element in HtmlTree.Descendants(broad))
         {
-            if (element.NodeType != HtmlNodeType.Element || map.IsExcluded(element) || !AnyContainer.Matches(element) || Weight(element) < NamedForTheText)
+            if (element == broad || element.NodeType != HtmlNodeType.Element || map.IsExcluded(element) || !AnyContainer.Matches(element))
                 continue;
-            if (named is null || Content(map[element]) > Content(map[named]))
-                named = element;
+            var weight = Weight(element);
+            if (weight >= NamedForTheText)
+            {
+                if (named is null || Content(map[element]) > Content(map[named]))
+                    named = element;
+            }
+            else if (weight >= broadWeight)
+            {
+                var chars = map[element].RunningChars;
+                if (sameKind is null || chars > map[sameKind].RunningChars)
+                    (sameKind, nextSameKind) = (element, sameKind is null ? 0 : map[sameKind].RunningChars);
+                else
+                    nextSameKind = Math.Max(nextSameKind, chars);
+            }
         }
-        return named is not null && map[named].RunningChars >= HoldsMostOfIt * running ? named : null;
+        if (named is not null && map[named].RunningChars >= HoldsMostOfIt * running)
+            return named;
+        return sameKind is not null && map[sameKind].RunningChars >= HoldsMostOfIt * running && map[sameKind].RunningChars >= StandsOut * nextSameKind ? sameKind : null;
+    }
+
+    /// <summary>
+    /// The post's lead when the theme prints it as the element just before the body (a
+    /// <see cref="BodyTables.Leads"/> name, with text, outside the parts that are not the post):
+    /// a split body, whose first paragraph a reader must not lose.
+    /// </summary>
+    private static HtmlNode? LeadBefore(PageTextMap map, HtmlNode body)
+    {
+        var sibling = body.PreviousSibling;
+        while (sibling is not null && sibling.NodeType != HtmlNodeType.Element)
+            sibling = sibling.PreviousSibling;
+        return sibling is not null && LeadSelector.Matches(sibling) && !map.IsExcluded(sibling) && map[sibling].TextChars > 0 && !AnyContainer.Matches(sibling)
+            ? sibling
+            : null;
     }
 
     /// <summary>The weight of a container a theme names for the post's text alone (<c>.post-content</c>, <c>.article-body</c>…).</summary>
@@ -285,10 +329,13 @@ internal sealed class BodyFinder
     private static bool HasContent(HtmlNode element) => PostReader.HasContent(element);
 }
 
-/// <summary>The body found (<paramref name="Element"/>), or why there is none (<paramref name="Failure"/>).</summary>
-internal sealed record BodyFinding(HtmlNode? Element, string? Failure)
+/// <summary>
+/// The body found (<paramref name="Element"/>) and the lead printed just before it, when the theme
+/// splits the post so (<paramref name="Lead"/>), or why there is none (<paramref name="Failure"/>).
+/// </summary>
+internal sealed record BodyFinding(HtmlNode? Element, string? Failure, HtmlNode? Lead = null)
 {
-    public static BodyFinding Found(HtmlNode element) => new(element, null);
+    public static BodyFinding Found(HtmlNode element, HtmlNode? lead = null) => new(element, null, lead);
 
     public static BodyFinding Failed(string reason) => new(null, reason);
 }

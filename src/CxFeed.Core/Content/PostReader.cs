@@ -243,7 +243,11 @@ public sealed partial class PostReader
     {
         var found = _bodyFinder.Find(root, text, page, reading.Page.Address);
         if (found.Element is { } element)
-            return (element, HtmlSource.Inner(element, text));
+        {
+            var inner = HtmlSource.Inner(element, text);
+            // A lead printed just before the body: from its start on, through the body's start tag, which the cleaner drops or closes.
+            return (element, found.Lead is { } lead ? new Range(Math.Min(lead.StreamPosition, inner.Start.Value), inner.End) : inner);
+        }
         reading.Fail(found.Failure!);
         return null;
     }

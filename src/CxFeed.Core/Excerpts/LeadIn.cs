@@ -6,10 +6,11 @@ namespace CxFeed.Core.Excerpts;
 /// The lines a page prints above a post's first paragraph that are not the post's prose, as a
 /// reader skims past them: a byline ("By Jane Doe", "Craig Buckler"), a date or time, a reading
 /// time ("10 min read"), a kicker, the row a share bar leaves ("Tweet Subscribe"), a subtitle,
-/// an image's credit ("Image by Getty Images", "iStockphoto") or its caption repeating the
-/// image's alt text. Once the cleaner has dropped the classes that named them, they are known by
+/// an image's credit ("Image by Getty Images", "iStockphoto", "Image source: Getty Images.") or
+/// its caption repeating the image's alt text. Once the cleaner has dropped the classes that named them, they are known by
 /// their shape: before the excerpt's first word, a block of a few words that ends no sentence, a
-/// heading, or a block repeating the alt text of the image just above it — and
+/// heading, a block repeating the alt text of the image just above it or, just below an image, a
+/// few words naming its source — and
 /// only when a paragraph of prose follows within a few blocks, so a post of short lines (a poem,
 /// a list) keeps its start. docs/excerpts.md, "Lines before the first paragraph".
 /// </summary>
@@ -41,12 +42,14 @@ internal sealed class LeadIn
 
     private int _skippedWords;
     private string? _altKey;
+    private bool _afterImage;
 
     /// <summary>Forgets what a previous walk saw.</summary>
     public void Reset()
     {
         _skippedWords = 0;
         _altKey = null;
+        _afterImage = false;
     }
 
     /// <summary>
@@ -64,10 +67,13 @@ internal sealed class LeadIn
         {
             // An image alone in its block: what follows may be its caption.
             _altKey = line.AltKey ?? _altKey;
+            _afterImage = true;
             return false;
         }
+        var afterImage = _afterImage;
+        _afterImage = false;
         var isLeadIn = (block.Is(ExcerptRole.TitleBlock) && block.Name != "p" && line.Words < HeadingWords)
-            || (line.LetterWords < ShortWords && !line.EndsSentence)
+            || (line.LetterWords < ShortWords && (!line.EndsSentence || (afterImage && line.NamesASource)))
             || RepeatsAlt(line.Key);
         if (!isLeadIn || _skippedWords + line.Words > MaxSkippedWords)
             return false;
@@ -157,7 +163,23 @@ internal sealed class LeadIn
         }
         var value = text.ToString().Trim();
         var (words, letterWords) = CountWords(value);
-        return new Line(words, letterWords, EndsSentence(value), LetterKey.Of(value), altKey);
+        return new Line(words, letterWords, EndsSentence(value), NamesASource(value), LetterKey.Of(value), altKey);
+    }
+
+    /// <summary>
+    /// Whether a short line reads as an image's credit written as a sentence ("Image source: Getty
+    /// Images.", "Photo: Jane Doe/Reuters.", "© 2016 AP."): a label and a colon in its first three
+    /// words, a slash between two names, or a copyright sign. Judged only just below an image.
+    /// </summary>
+    private static bool NamesASource(string text)
+    {
+        if (text.Contains('©'))
+            return true;
+        var colon = text.IndexOf(':');
+        if (colon > 0 && CountWords(text[..colon]).Words is > 0 and <= 3)
+            return true;
+        var slash = text.IndexOf('/');
+        return slash > 0 && slash < text.Length - 1 && char.IsLetter(text[slash - 1]) && char.IsLetter(text[slash + 1]);
     }
 
     /// <summary>
@@ -204,5 +226,6 @@ internal sealed class LeadIn
         return end >= 0 && ExcerptPolicy.SentenceEnds.Contains(text[end]);
     }
 
-    private readonly record struct Line(int Words, int LetterWords, bool EndsSentence, string Key, string? AltKey);
+    /// <param name="NamesASource">The line reads as an image's credit (<see cref="NamesASource(string)"/>).</param>
+    private readonly record struct Line(int Words, int LetterWords, bool EndsSentence, bool NamesASource, string Key, string? AltKey);
 }

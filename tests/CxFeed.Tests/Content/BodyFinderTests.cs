@@ -168,6 +168,84 @@ public class BodyFinderTests
     }
 
     [Fact]
+    public void The_story_article_wins_over_the_page_wide_article_around_it_and_its_teasers()
+    {
+        // A news theme: one <article> for the whole view holds the story's own <article>, a tag row and
+        // "Latest news" teasers, each an <article> with a sentence of its own — enough to keep the body above the story.
+        var teasers = string.Concat(Enumerable.Range(1, 5).Select(i =>
+            $"<li><article><h3 class=\"tit\"><a href=\"/news/{i}/\">Latest story {i}: how another team mapped the journeys of its clients</a></h3><div class=\"txt\">A summary of latest story number {i} told in one sentence.</div></article></li>"));
+        var html = Head + $$"""
+            <body class="view">
+            <section class="contents">
+            <article class="story-view-zone">
+            <h1 class="tit">Journey Mapping Mistakes to Avoid</h1>
+            <div class="view-body"><div class="sub-content">
+            <article class="story-news">
+            {{PostText}}
+            <p>Third, a map that stops at the sale misses the renewal, where B2B customers decide whether the promises were kept.</p>
+            </article>
+            <div class="keyword-zone"><strong class="tit">Keywords</strong><span class="tag"><a href="/search?q=maps">#maps</a></span></div>
+            <div class="latest"><strong class="tit">Latest News</strong><ul>{{teasers}}</ul></div>
+            </div></div>
+            </article>
+            </section></body></html>
+            """;
+
+        var post = Post(Page("news-view.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("Third, a map that stops at the sale", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Keywords", post.BodyHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Latest story", post.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lead_printed_just_before_the_body_container_is_the_posts_first_paragraph()
+    {
+        // A news theme splits the post: the standfirst in .article__lead, then the paragraphs in .article__body, siblings.
+        var html = Head + $$"""
+            <body class="article-page">
+            <main><article class="article">
+            <h1 class="article__title">Journey Mapping Mistakes to Avoid</h1>
+            <div class="article__info"><div class="share-compact"><a class="share-trigger facebook" href="javascript:;">Facebook</a></div></div>
+            <div class="article__lead">
+                Five mistakes we keep seeing in the journey maps of B2B teams, and what each of them costs.
+            </div>
+            <div class="article__body clearfix">
+            {{PostText}}
+            </div>
+            <div class="article__tags"><a href="/tag/maps/">maps</a></div>
+            </article></main>
+            </body></html>
+            """;
+
+        var post = Post(Page("split.html", html));
+        var (entry, _) = CxFeed.Core.Publishing.Entry.Create(post, new CxFeed.Core.Cleaning.HtmlCleaner(), new CxFeed.Core.Excerpts.ExcerptBuilder(), CxFeed.Core.Excerpts.ExcerptBudget.Default);
+
+        Assert.StartsWith("Five mistakes we keep seeing", entry.Excerpt.Text, StringComparison.Ordinal);
+        Assert.Contains("Second, a map nobody owns", entry.ContentHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Facebook", entry.ContentHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("maps</a>", entry.ContentHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_of_another_class_before_the_body_is_not_taken_for_its_lead()
+    {
+        // Only the names themes give a lead count: a newsletter teaser just before the body stays out.
+        var html = Head + $$"""
+            <body><main><article class="article">
+            <div class="promo-box">Sign up for our weekly newsletter of journey mapping tips and templates.</div>
+            <div class="article__body">{{PostText}}</div>
+            </article></main></body></html>
+            """;
+
+        var post = Post(Page("promo.html", html));
+
+        Assert.StartsWith("<p>Journey maps are powerful tools.", post.BodyHtml.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("newsletter", post.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_inner_container_that_holds_only_part_of_the_post_gives_way_to_the_article()
     {
         // The theme uses .post-content for a short standfirst, the paragraphs follow it in the article.

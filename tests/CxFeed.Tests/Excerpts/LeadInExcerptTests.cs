@@ -95,6 +95,31 @@ public class LeadInExcerptTests
     }
 
     [Fact]
+    public void A_credit_line_written_as_a_sentence_below_the_image_is_not_the_excerpts_start()
+    {
+        // The Motley Fool: the lead image, then "Image source: Getty Images." as a paragraph of its own, full stop and all.
+        var (excerpt, body) = Read("""
+            <p><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/03/workshop.jpg" alt="" width="770" height="478"></p>
+            <p>Image source: Getty Images.</p>
+            """ + FirstParagraph);
+
+        Assert.StartsWith(FirstWords, excerpt, StringComparison.Ordinal);
+        Assert.Contains("Image source: Getty Images.", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_sentence_below_the_image_that_names_no_source_is_the_posts_start()
+    {
+        // Only a line that reads as a credit (a label and a colon, names with a slash, ©) gives way below an image.
+        var (excerpt, _) = Read("""
+            <p><img src="https://www.heartofthecustomer.com/wp-content/uploads/2021/03/workshop.jpg" alt="" width="770" height="478"></p>
+            <p>Here we go again.</p>
+            """ + FirstParagraph);
+
+        Assert.StartsWith("Here we go again. Journey maps are powerful tools.", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_short_first_sentence_of_the_post_is_kept()
     {
         // A short line that ends a sentence is the post's own start, not a byline.
