@@ -48,16 +48,16 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
         var items = new ItemCache(entries);
         var files = ImmutableArray.CreateBuilder<PlannedFile>();
         using var key = new FieldHash();
-        foreach (var (definition, selected) in feeds)
+        foreach (var feed in feeds)
         {
+            var (definition, selected) = feed;
             var styleItems = items.For(definition);
             var updated = selected.IsEmpty ? snapshot.LastChanged : selected.Max(index => entries[index].Post.LastChanged);
-            var pageCount = Math.Max(1, (selected.Length + definition.ItemsPerPage - 1) / definition.ItemsPerPage);
+            var pageCount = feed.PageCount;
             var definitionKey = Key(definition);
             for (var page = 1; page <= pageCount; page++)
             {
-                var start = (page - 1) * definition.ItemsPerPage;
-                var slice = selected.Slice(start, Math.Min(definition.ItemsPerPage, selected.Length - start));
+                var slice = feed.Page(page);
                 key.Add(definitionKey).Add(page).Add(pageCount).Add(updated).Add(slice.Length);
                 foreach (var index in slice)
                     key.Add(entries[index].Digest);
@@ -305,7 +305,18 @@ public sealed class FeedRenderer(SiteOptions site, PublishOptions publish, Feeds
 }
 
 /// <summary>A feed to render: its definition and the indexes of its entries in the snapshot, newest first.</summary>
-public sealed record PlannedFeed(FeedDefinition Definition, ImmutableArray<int> EntryIndexes);
+public sealed record PlannedFeed(FeedDefinition Definition, ImmutableArray<int> EntryIndexes)
+{
+    /// <summary>How many pages the feed has: <see cref="FeedDefinition.ItemsPerPage"/> entries a page, one page when it has none.</summary>
+    public int PageCount => Math.Max(1, (EntryIndexes.Length + Definition.ItemsPerPage - 1) / Definition.ItemsPerPage);
+
+    /// <summary>The entries page <paramref name="page"/> (from 1) shows, newest first.</summary>
+    public ImmutableArray<int> Page(int page)
+    {
+        var start = (page - 1) * Definition.ItemsPerPage;
+        return EntryIndexes.Slice(start, Math.Min(Definition.ItemsPerPage, EntryIndexes.Length - start));
+    }
+}
 
 /// <summary>One page of one feed in one format as bytes, before compression.</summary>
 public sealed record RenderedPage(string Address, string ContentType, ReadOnlyMemory<byte> Bytes, DateTimeOffset LastModified);

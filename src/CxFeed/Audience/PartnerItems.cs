@@ -14,20 +14,16 @@ public static class PartnerItems
     public static FrozenDictionary<string, IReadOnlyList<FeedItem>> Of(Snapshot snapshot, IEnumerable<PlannedFeed> plan)
     {
         var items = new Dictionary<string, IReadOnlyList<FeedItem>>(StringComparer.Ordinal);
-        foreach (var (definition, selected) in plan)
+        foreach (var feed in plan)
         {
-            if (definition.IsPublic)
+            if (feed.Definition.IsPublic)
                 continue;
-            // Paged as FeedRenderer.PlanFiles pages: ItemsPerPage a page, newest first, one page when empty.
-            var perPage = definition.ItemsPerPage;
-            var pageCount = Math.Max(1, (selected.Length + perPage - 1) / perPage);
-            for (var page = 1; page <= pageCount; page++)
+            // Paged as FeedRenderer.PlanFiles pages the files, by the same rule.
+            for (var page = 1; page <= feed.PageCount; page++)
             {
-                var start = (page - 1) * perPage;
-                var slice = selected.Slice(start, Math.Min(perPage, selected.Length - start));
-                IReadOnlyList<FeedItem> pageItems = [.. slice.Select(index => snapshot.Entries[index].Post).Select(post => new FeedItem(post.Id, post.Title))];
-                foreach (var format in definition.Formats)
-                    items[FeedAddresses.Of(definition.Name, format, page)] = pageItems;
+                IReadOnlyList<FeedItem> pageItems = [.. feed.Page(page).Select(index => snapshot.Entries[index].Post).Select(post => new FeedItem(post.Id, post.Title))];
+                foreach (var format in feed.Definition.Formats)
+                    items[FeedAddresses.Of(feed.Definition.Name, format, page)] = pageItems;
             }
         }
         return items.ToFrozenDictionary(StringComparer.Ordinal);
